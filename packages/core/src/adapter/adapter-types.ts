@@ -1,0 +1,130 @@
+import type * as z from 'zod/mini';
+import type { ErrorCode } from '../error-codes';
+import type { ErrorKind } from '../error-kinds';
+import type { DetailsShape } from '../field-errors';
+import type { HeadersInput } from '../headers';
+import type { IssuerError } from '../issuer-error';
+import type { ErrorOutcome } from '../kind-defaults';
+
+/** A provider's error response as an adapter receives it. */
+export interface RawErrorInput {
+  /** The HTTP status. Anything that is not an integer 100–599 is treated as missing. */
+  readonly status: number;
+  /** The response headers, as a `Headers` object or a plain record in any casing. */
+  readonly headers?: HeadersInput | undefined;
+  /** The raw body text (JSON is parsed safely; anything else is kept as text) or an already-parsed value. */
+  readonly body?: unknown;
+}
+
+/**
+ * One row of an adapter's rules table. A row matches when its `status` matches
+ * (or is omitted) and, if it names a `providerCode` or a `message` pattern, when
+ * either of them matches. The first matching row wins.
+ */
+export interface ErrorRule {
+  /** HTTP statuses the row applies to; omitted: any status. */
+  readonly status?: number | readonly number[];
+  /** The provider's codes the row applies to, matched exactly. */
+  readonly providerCode?: string | readonly string[];
+  /** A pattern the provider's message matches (no `g` flag). */
+  readonly message?: RegExp;
+  /** The canonical code; the kind follows from it. */
+  readonly code: ErrorCode;
+  /** Overrides the kind's default. */
+  readonly retryable?: boolean;
+  /** The provider's documented wait before a retry, used when no `Retry-After` or body hint came. */
+  readonly retryAfterMs?: number;
+  /** The provider's documented limit on retries of this error (Clara: a 500 is retried once). */
+  readonly maxRetries?: number;
+  /** Overrides the kind's default. */
+  readonly outcome?: ErrorOutcome;
+  /** The field the error is about: a fixed name, or the first capture group of a pattern run on the message. */
+  readonly field?: string | { readonly fromMessage: RegExp };
+  /** When the provider sends this, in the provider's words (for the generated docs). */
+  readonly description: string;
+  /** What to do about it, from the provider's guidance (for the generated docs). */
+  readonly action: string;
+}
+
+/** Body keys whose value is (or may be) a string. */
+type KeysOf<Body> = Extract<keyof Body, string>;
+
+/** Where a provider's error body keeps each fact: one body key, or several in order of preference. */
+export interface ErrorBodyFields<Body> {
+  readonly providerCode?: KeysOf<Body> | readonly KeysOf<Body>[];
+  readonly message?: KeysOf<Body> | readonly KeysOf<Body>[];
+  readonly timestamp?: KeysOf<Body> | readonly KeysOf<Body>[];
+  /** A retry hint in seconds inside the body (Cardda: `retry_after`). */
+  readonly retryAfterSeconds?: KeysOf<Body> | readonly KeysOf<Body>[];
+}
+
+/** How a provider names invalid fields: a field map (`{ errors: { rut: [...] } }`) or a details list. */
+export type FieldErrorSource<Body> =
+  | { readonly style: 'map'; readonly key: KeysOf<Body> }
+  | ({ readonly style: 'details'; readonly key: KeysOf<Body> } & Partial<DetailsShape>);
+
+/** A backoff policy: wait `baseMs * factor^attempt` (attempt counts from 0), capped at `maxMs`, with jitter. */
+export interface BackoffPolicy {
+  readonly baseMs: number;
+  readonly factor: number;
+  readonly maxMs: number;
+  /** `'full'`: a uniform wait in `[0, delay]`; `{ addMs }`: the delay plus a uniform `[0, addMs]`. */
+  readonly jitter: 'full' | { readonly addMs: number };
+}
+
+/** A provider's documented retry guidance. */
+export interface RetryGuidance {
+  /** The backoff used when an error carries no `retryAfterMs`. */
+  readonly backoff: BackoffPolicy;
+  /** Per-kind overrides of the backoff and of how many retries are allowed. */
+  readonly byKind?: Partial<
+    Record<ErrorKind, { readonly backoff?: BackoffPolicy; readonly maxRetries?: number }>
+  >;
+}
+
+/** The declarative description of one provider, handed to `defineAdapter`. */
+export interface AdapterConfig<Body extends object> {
+  /** The provider's id, set as `error.provider`: `'clara'`, `'cardda'`. */
+  readonly name: string;
+  /** The provider's name in messages: `'Clara'`. Defaults to `name`. */
+  readonly displayName?: string;
+  /** A lenient zod schema of the provider's error bodies (fields of the wrong type read as absent). */
+  readonly bodySchema: z.ZodMiniType<Body, unknown>;
+  /** Which body keys hold the code, message, timestamp and retry hint. */
+  readonly bodyFields: ErrorBodyFields<Body>;
+  /** How the body names invalid fields. */
+  readonly fieldErrors?: FieldErrorSource<Body>;
+  /** The rules table, first match wins. Unmatched input is `unknown`, with the provider's code and message kept. */
+  readonly rules: readonly ErrorRule[];
+  /** The documented retry guidance. */
+  readonly retry: RetryGuidance;
+}
+
+/** Options of `adapter.fromResponse`. */
+export interface FromResponseOptions {
+  /** Stops reading the body when aborted. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What `defineAdapter` returns: the same surface for every provider. */
+export interface IssuerAdapter {
+  /** The provider's id. */
+  readonly name: string;
+  /** The provider's display name. */
+  readonly displayName: string;
+  /** The rules table, from which the docs' mapping tables are generated. */
+  readonly rules: readonly ErrorRule[];
+  /** The documented retry guidance. */
+  readonly retry: RetryGuidance;
+  /** Turns a raw error response into an `IssuerError`. Total: never throws, whatever it is given. */
+  readonly normalize: (input: RawErrorInput) => IssuerError;
+  /** Reads at most 64 KiB of the body, once, and normalizes. Never rejects. */
+  readonly fromResponse: (
+    response: Response,
+    options?: FromResponseOptions,
+  ) => Promise<IssuerError>;
+  /** Turns a thrown fetch/undici/ky/DOM error into `network`, `timeout`, `cancelled` or `unknown`; an `IssuerError` comes back unchanged. */
+  readonly fromThrown: (error: unknown) => IssuerError;
+  /** The rule an error was normalized by, if any (for its `maxRetries`). */
+  readonly ruleFor: (error: IssuerError) => ErrorRule | undefined;
+}

@@ -1,0 +1,293 @@
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { IssuerError } from '../issuer-error';
+import { lenient } from '../lenient';
+import { defineAdapter } from './define-adapter';
+
+const acme = defineAdapter({
+  name: 'acme',
+  displayName: 'Acme',
+  bodySchema: z.object({
+    code: lenient(z.string()),
+    error: lenient(z.string()),
+    message: lenient(z.string()),
+    timestamp: lenient(z.string()),
+    retry_after: lenient(z.number()),
+    errors: z.optional(z.unknown()),
+  }),
+  bodyFields: {
+    providerCode: ['code', 'error'],
+    message: 'message',
+    timestamp: 'timestamp',
+    retryAfterSeconds: 'retry_after',
+  },
+  fieldErrors: { style: 'map', key: 'errors' },
+  rules: [
+    {
+      message: /queue is busy/i,
+      code: 'operation_in_progress',
+      retryable: true,
+      retryAfterMs: 120_000,
+      description: 'busy',
+      action: 'wait',
+    },
+    {
+      providerCode: 'LIMIT',
+      code: 'credit_limit_exceeded',
+      description: 'limit',
+      action: 'lower it',
+    },
+    {
+      status: 400,
+      message: /Invalid date format: (\w+) must be/,
+      code: 'invalid_date_format',
+      field: { fromMessage: /Invalid date format: (\w+) must be/ },
+      description: 'date',
+      action: 'fix date',
+    },
+    { status: 400, code: 'invalid_request', description: 'bad', action: 'fix' },
+    { status: 429, code: 'rate_limited', retryAfterMs: 1000, description: 'slow', action: 'wait' },
+    {
+      status: 500,
+      code: 'internal_error',
+      maxRetries: 1,
+      description: 'oops',
+      action: 'retry once',
+    },
+  ],
+  retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
+});
+
+describe('defineAdapter: normalize', () => {
+  it('lets the status decide the kind when no code or message rule matches', () => {
+    const error = acme.normalize({ status: 400, body: '{"code":"OTHER","message":"nope"}' });
+    expect(error).toMatchObject({
+      provider: 'acme',
+      kind: 'validation',
+      code: 'invalid_request',
+      providerCode: 'OTHER',
+      message: 'nope',
+      status: 400,
+    });
+  });
+
+  it('prefers a provider-code rule over the status rule, at any status', () => {
+    expect(acme.normalize({ status: 400, body: { code: 'LIMIT' } }).code).toBe(
+      'credit_limit_exceeded',
+    );
+    expect(acme.normalize({ status: 422, body: { code: 'LIMIT' } }).code).toBe(
+      'credit_limit_exceeded',
+    );
+  });
+
+  it('matches message patterns and takes the field name from the message', () => {
+    const error = acme.normalize({
+      status: 400,
+      body: { message: 'Invalid date format: startDate must be YYYY-MM-DD' },
+    });
+    expect(error.code).toBe('invalid_date_format');
+    expect(error.fieldErrors).toEqual({
+      startDate: ['Invalid date format: startDate must be YYYY-MM-DD'],
+    });
+  });
+
+  it('reads the provider code from a fallback key', () => {
+    expect(acme.normalize({ status: 401, body: { error: 'invalid_client' } }).providerCode).toBe(
+      'invalid_client',
+    );
+  });
+
+  it('takes Retry-After first, then the body hint, then the documented wait', () => {
+    const body = { retry_after: 2 };
+    expect(
+      acme.normalize({ status: 429, headers: { 'Retry-After': '5' }, body }).retryAfterMs,
+    ).toBe(5000);
+    expect(acme.normalize({ status: 429, body }).retryAfterMs).toBe(2000);
+    expect(acme.normalize({ status: 429, body: { retry_after: -3 } }).retryAfterMs).toBe(1000);
+    expect(acme.normalize({ status: 429 }).retryAfterMs).toBe(1000);
+  });
+
+  it('keeps unmapped input as unknown with the provider code and message', () => {
+    const error = acme.normalize({
+      status: 418,
+      body: '{"code":"TEAPOT","message":"short and stout"}',
+    });
+    expect(error).toMatchObject({
+      kind: 'unknown',
+      code: 'unknown',
+      providerCode: 'TEAPOT',
+      message: 'short and stout',
+      retryable: false,
+    });
+  });
+
+  it('builds a default message from field names, then the code, then the status', () => {
+    expect(acme.normalize({ status: 422, body: { errors: { a: ['x'], b: ['y'] } } }).message).toBe(
+      '2 invalid fields: a, b',
+    );
+    expect(acme.normalize({ status: 404, body: { error: 'not_found' } }).message).toBe(
+      'Acme: not_found',
+    );
+    expect(acme.normalize({ status: 503, body: '<html>Service Unavailable</html>' }).message).toBe(
+      'Acme answered with HTTP 503',
+    );
+  });
+
+  it('keeps the request id, the timestamp and a redacted raw response', () => {
+    const error = acme.normalize({
+      status: 500,
+      headers: { 'X-REQUEST-ID': 'r-9', Authorization: 'Bearer t0ken' },
+      body: '{"message":"Core service failure","timestamp":"2024-03-15T10:30:00Z","password":"p"}',
+    });
+    expect(error.requestId).toBe('r-9');
+    expect(error.timestamp).toBe('2024-03-15T10:30:00Z');
+    expect(error.raw).toEqual({
+      status: 500,
+      headers: { 'x-request-id': 'r-9' },
+      body: { message: 'Core service failure', timestamp: '2024-03-15T10:30:00Z' },
+    });
+  });
+
+  it('reads parsed objects and byte bodies as well as text', () => {
+    const bytes = new TextEncoder().encode('{"code":"LIMIT"}');
+    expect(acme.normalize({ status: 422, body: bytes }).code).toBe('credit_limit_exceeded');
+    expect(acme.normalize({ status: 422, body: bytes.buffer }).code).toBe('credit_limit_exceeded');
+  });
+
+  it('never throws, whatever it is given', () => {
+    const circular: Record<string, unknown> = { message: 'loop' };
+    circular.self = circular;
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      42,
+      { status: Number.NaN },
+      { status: 0, body: undefined },
+      { status: 600, body: '{' },
+      { status: 500, body: circular },
+      { status: 500, body: 'x'.repeat(5 * 1024 * 1024) },
+      { status: 500, body: `{"message":"${'y'.repeat(5 * 1024 * 1024)}"}` },
+      { status: 500, body: throwing },
+      { status: 500, headers: throwing },
+      throwing,
+      { status: 400, body: { message: 42, code: {}, errors: 'not a map', timestamp: [] } },
+      { status: 400, body: '[1,2,3]' },
+      { status: 400, body: '{"__proto__":{"polluted":true},"message":"hi"}' },
+    ];
+    for (const input of inputs) {
+      const error = acme.normalize(input as never);
+      expect(error).toBeInstanceOf(IssuerError);
+      expect(new TextEncoder().encode(error.message).length).toBeLessThanOrEqual(1024);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('treats a status outside 100-599 as missing', () => {
+    const error = acme.normalize({ status: Number.NaN });
+    expect(error.status).toBeUndefined();
+    expect(error.kind).toBe('unknown');
+    expect(error.message).toBe('Acme answered with an invalid HTTP status');
+  });
+
+  it('finds the rule of an error again, also after a JSON round trip', () => {
+    const error = acme.normalize({ status: 500, body: { message: 'down' } });
+    const copy = IssuerError.fromJSON(JSON.parse(JSON.stringify(error)))._unsafeUnwrap();
+    expect(acme.ruleFor(copy)?.maxRetries).toBe(1);
+  });
+});
+
+describe('defineAdapter: fromResponse', () => {
+  it('reads the body and headers of a Response', async () => {
+    const response = new Response('{"code":"LIMIT","message":"Threshold exceeds company limit"}', {
+      status: 422,
+      headers: { 'x-request-id': 'abc' },
+    });
+    const error = await acme.fromResponse(response);
+    expect(error).toMatchObject({ code: 'credit_limit_exceeded', requestId: 'abc', status: 422 });
+  });
+
+  it('normalizes a response whose body was already read', async () => {
+    const response = new Response('{}', { status: 429 });
+    await response.text();
+    expect((await acme.fromResponse(response)).kind).toBe('rate_limited');
+  });
+});
+
+describe('defineAdapter: fromThrown', () => {
+  it('returns an IssuerError unchanged', () => {
+    const error = acme.normalize({ status: 400 });
+    expect(acme.fromThrown(error)).toBe(error);
+  });
+
+  it('maps a refused connection on a real socket to network with outcome rejected', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    const thrown = await fetch(`http://127.0.0.1:${port}/`).catch((error: unknown) => error);
+    const error = acme.fromThrown(thrown);
+    expect(error).toMatchObject({
+      kind: 'network',
+      code: 'connection_failed',
+      outcome: 'rejected',
+    });
+    expect(error.status).toBeUndefined();
+  });
+
+  it('maps resets to network with outcome unknown', () => {
+    const reset = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }),
+    });
+    expect(acme.fromThrown(reset)).toMatchObject({ code: 'connection_reset', outcome: 'unknown' });
+  });
+
+  it('maps aborts to cancelled and timeouts to timeout', () => {
+    expect(acme.fromThrown(new DOMException('aborted', 'AbortError')).kind).toBe('cancelled');
+    expect(acme.fromThrown(new DOMException('late', 'TimeoutError')).kind).toBe('timeout');
+    const kyTimeout = Object.assign(new Error('Request timed out'), { name: 'TimeoutError' });
+    expect(acme.fromThrown(kyTimeout).kind).toBe('timeout');
+    const headersTimeout = Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+    expect(acme.fromThrown(new TypeError('fetch failed', { cause: headersTimeout })).kind).toBe(
+      'timeout',
+    );
+  });
+
+  it('maps TLS failures to network with outcome rejected', () => {
+    const tls = Object.assign(new Error('self signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(acme.fromThrown(new TypeError('fetch failed', { cause: tls }))).toMatchObject({
+      code: 'tls_failure',
+      outcome: 'rejected',
+    });
+  });
+
+  it("normalizes ky's HTTPError from its status and headers, without keeping the request", () => {
+    const httpError = Object.assign(new Error('Request failed with status code 429'), {
+      name: 'HTTPError',
+      response: new Response(null, { status: 429, headers: { 'retry-after': '2' } }),
+      request: new Request('https://example.test/', {
+        headers: { authorization: 'Bearer secret' },
+      }),
+    });
+    const error = acme.fromThrown(httpError);
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000 });
+    expect(JSON.stringify(error)).not.toContain('secret');
+  });
+
+  it('maps anything else to unknown, never throwing', () => {
+    for (const thrown of [undefined, null, 'string', 42, {}, new Error('odd'), Symbol('s')]) {
+      expect(acme.fromThrown(thrown).kind).toBe('unknown');
+    }
+  });
+});

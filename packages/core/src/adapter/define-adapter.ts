@@ -1,0 +1,88 @@
+import { classifyThrown } from '../from-thrown';
+import { IssuerError, isIssuerError } from '../issuer-error';
+import { readBoundedText } from '../read-body';
+import type { AdapterConfig, IssuerAdapter, RawErrorInput } from './adapter-types';
+import { findRule } from './find-rule';
+import { normalizeWith } from './normalize';
+
+/**
+ * Turns a provider's declarative description — a lenient body schema, which
+ * body keys hold what, how it names invalid fields, a rules table and its retry
+ * guidance — into an adapter with the same surface as every other.
+ *
+ * @example
+ * import * as z from 'zod/mini';
+ * import { defineAdapter, lenient } from '@issuer-errors/core';
+ *
+ * export const acme = defineAdapter({
+ *   name: 'acme',
+ *   displayName: 'Acme',
+ *   bodySchema: z.object({ code: lenient(z.string()), message: lenient(z.string()) }),
+ *   bodyFields: { providerCode: 'code', message: 'message' },
+ *   rules: [
+ *     { status: 429, code: 'rate_limited', description: 'Too many requests', action: 'Wait and retry' },
+ *     { status: 400, code: 'invalid_request', description: 'Bad input', action: 'Fix the request' },
+ *   ],
+ *   retry: { backoff: { baseMs: 500, factor: 2, maxMs: 20_000, jitter: 'full' } },
+ * });
+ *
+ * acme.normalize({ status: 429, body: '{"message":"slow down"}' }).kind; // 'rate_limited'
+ */
+export function defineAdapter<Body extends object>(config: AdapterConfig<Body>): IssuerAdapter {
+  const displayName = config.displayName ?? config.name;
+  const normalize = (input: RawErrorInput) => normalizeWith(config, displayName, input);
+
+  const fromThrown = (error: unknown): IssuerError => {
+    if (isIssuerError(error)) return error;
+    const response = responseOf(error);
+    if (response !== undefined) {
+      return normalize({ status: response.status, headers: response.headers });
+    }
+    const { code, outcome, message } = classifyThrown(error);
+    return new IssuerError({
+      provider: config.name,
+      code,
+      outcome,
+      message: `${displayName}: ${message}`,
+      cause: error,
+    });
+  };
+
+  const fromResponse: IssuerAdapter['fromResponse'] = async (response, options) => {
+    try {
+      const { text } = await readBoundedText(response, options);
+      return normalize({ status: response.status, headers: response.headers, body: text });
+    } catch (error) {
+      return fromThrown(error);
+    }
+  };
+
+  return {
+    name: config.name,
+    displayName,
+    rules: config.rules,
+    retry: config.retry,
+    normalize,
+    fromResponse,
+    fromThrown,
+    ruleFor: (error) =>
+      findRule(config.rules, {
+        status: error.status,
+        providerCode: error.providerCode,
+        message: error.message,
+      }),
+  };
+}
+
+/** ky's `HTTPError` (both majors) carries the response; its request, with credentials, is never kept. */
+function responseOf(error: unknown): { status: number; headers: Headers } | undefined {
+  try {
+    const response = (error as { response?: unknown } | null)?.response;
+    if (typeof response !== 'object' || response === null) return undefined;
+    const { status, headers } = response as { status?: unknown; headers?: unknown };
+    if (typeof status !== 'number' || !(headers instanceof Headers)) return undefined;
+    return { status, headers };
+  } catch {
+    return undefined;
+  }
+}

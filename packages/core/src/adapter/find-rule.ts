@@ -1,0 +1,45 @@
+import type { ErrorRule } from './adapter-types';
+
+/** The facts a rule is matched against. */
+export interface RuleSubject {
+  readonly status?: number | undefined;
+  readonly providerCode?: string | undefined;
+  readonly message?: string | undefined;
+}
+
+/** The first rule of the table that matches, or `undefined`. */
+export function findRule(rules: readonly ErrorRule[], subject: RuleSubject): ErrorRule | undefined {
+  return rules.find(
+    (rule) => statusMatches(rule, subject.status) && identityMatches(rule, subject),
+  );
+}
+
+function statusMatches(rule: ErrorRule, status: number | undefined): boolean {
+  if (rule.status === undefined) return true;
+  if (status === undefined) return false;
+  return typeof rule.status === 'number' ? rule.status === status : rule.status.includes(status);
+}
+
+function identityMatches(rule: ErrorRule, subject: RuleSubject): boolean {
+  if (rule.providerCode === undefined && rule.message === undefined) return true;
+  return (
+    codeMatches(rule.providerCode, subject.providerCode) ||
+    messageMatches(rule.message, subject.message)
+  );
+}
+
+function codeMatches(expected: ErrorRule['providerCode'], actual: string | undefined): boolean {
+  if (expected === undefined || actual === undefined) return false;
+  return typeof expected === 'string' ? expected === actual : expected.includes(actual);
+}
+
+function messageMatches(pattern: RegExp | undefined, message: string | undefined): boolean {
+  return pattern !== undefined && message !== undefined && message.search(pattern) !== -1;
+}
+
+/** The field a rule names for this message, if any. */
+export function ruleField(rule: ErrorRule, message: string | undefined): string | undefined {
+  if (rule.field === undefined || typeof rule.field === 'string') return rule.field;
+  if (message === undefined) return undefined;
+  return rule.field.fromMessage.exec(message)?.[1];
+}

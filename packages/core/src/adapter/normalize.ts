@@ -1,0 +1,87 @@
+import { type FieldErrors, mergeFieldErrors } from '../field-errors';
+import { IssuerError } from '../issuer-error';
+import { getRequestId } from '../request-id';
+import { clampDelayMs, retryAfterFromHeaders } from '../retry-after';
+import { toSafeLine } from '../sanitize-text';
+import type { AdapterConfig, ErrorRule, RawErrorInput } from './adapter-types';
+import { findRule, ruleField } from './find-rule';
+import { readErrorBody } from './read-error-body';
+
+/** Normalizes one raw error response by the adapter's configuration. Never throws. */
+export function normalizeWith<Body extends object>(
+  config: AdapterConfig<Body>,
+  displayName: string,
+  input: RawErrorInput,
+): IssuerError {
+  try {
+    return normalizeUnsafe(config, displayName, input);
+  } catch (cause) {
+    return new IssuerError({
+      provider: config.name,
+      code: 'unknown',
+      message: `${displayName}: the error response could not be read`,
+      cause,
+    });
+  }
+}
+
+function normalizeUnsafe<Body extends object>(
+  config: AdapterConfig<Body>,
+  displayName: string,
+  input: RawErrorInput,
+): IssuerError {
+  const status = validStatus(input?.status);
+  const headers = input?.headers;
+  const facts = readErrorBody(config, input?.body);
+  const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
+  const providerCode =
+    facts.providerCode === undefined ? undefined : toSafeLine(facts.providerCode, 128);
+  const rule = findRule(config.rules, { status, providerCode, message: providerMessage });
+  const fieldErrors = mergeFieldErrors(facts.fieldErrors, ruleFieldErrors(rule, providerMessage));
+
+  return new IssuerError({
+    provider: config.name,
+    code: rule?.code ?? 'unknown',
+    message: providerMessage || defaultMessage(displayName, status, providerCode, fieldErrors),
+    providerCode,
+    status,
+    retryable: rule?.retryable,
+    retryAfterMs:
+      retryAfterFromHeaders(headers) ??
+      clampDelayMs(
+        facts.retryAfterSeconds === undefined ? undefined : facts.retryAfterSeconds * 1000,
+      ) ??
+      rule?.retryAfterMs,
+    outcome: rule?.outcome,
+    fieldErrors,
+    requestId: getRequestId(headers),
+    timestamp: facts.timestamp,
+    raw: { status, headers, body: facts.body },
+  });
+}
+
+function validStatus(status: unknown): number | undefined {
+  return Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599
+    ? (status as number)
+    : undefined;
+}
+
+function ruleFieldErrors(rule: ErrorRule | undefined, message: string | undefined): FieldErrors {
+  const field = rule === undefined ? undefined : ruleField(rule, message);
+  return field === undefined ? {} : { [field]: [message ?? rule?.description ?? 'is invalid'] };
+}
+
+function defaultMessage(
+  displayName: string,
+  status: number | undefined,
+  providerCode: string | undefined,
+  fieldErrors: FieldErrors,
+): string {
+  const fields = Object.keys(fieldErrors);
+  if (fields.length > 0) {
+    return `${fields.length} invalid field${fields.length === 1 ? '' : 's'}: ${fields.join(', ')}`;
+  }
+  if (providerCode !== undefined) return `${displayName}: ${providerCode}`;
+  if (status === undefined) return `${displayName} answered with an invalid HTTP status`;
+  return `${displayName} answered with HTTP ${status}`;
+}

@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import {
+  DEFAULT_DETAILS_SHAPE,
+  type FieldErrors,
+  fieldErrorsFromDetails,
+  fieldErrorsFromMap,
+} from '../field-errors';
+import { MAX_ERROR_BODY_BYTES } from '../read-body';
+import type { AdapterConfig } from './adapter-types';
+
+/** The facts read from a provider's error body. */
+export interface ErrorBodyFacts {
+  /** The body as parsed JSON, or its (bounded) text. */
+  readonly body: unknown;
+  readonly providerCode?: string | undefined;
+  readonly message?: string | undefined;
+  readonly timestamp?: string | undefined;
+  readonly retryAfterSeconds?: number | undefined;
+  readonly fieldErrors: FieldErrors;
+}
+
+const decoder = new TextDecoder();
+
+/** Parses the body (bounded to 64 KiB) and reads its facts through the adapter's schema. */
+export function readErrorBody<Body extends object>(
+  config: AdapterConfig<Body>,
+  rawBody: unknown,
+): ErrorBodyFacts {
+  const body = parseBody(rawBody);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { body, fieldErrors: {} };
+  }
+  const parsed = z.safeParse(config.bodySchema, body);
+  if (!parsed.success) return { body, fieldErrors: {} };
+  const data = parsed.data as Record<string, unknown>;
+  const fields = config.bodyFields;
+  return {
+    body,
+    providerCode: firstText(data, fields.providerCode),
+    message: firstText(data, fields.message),
+    timestamp: firstText(data, fields.timestamp),
+    retryAfterSeconds: firstSeconds(data, fields.retryAfterSeconds),
+    fieldErrors: readFieldErrors(config, data),
+  };
+}
+
+function parseBody(rawBody: unknown): unknown {
+  if (rawBody instanceof Uint8Array || rawBody instanceof ArrayBuffer) {
+    const bytes = rawBody instanceof ArrayBuffer ? new Uint8Array(rawBody) : rawBody;
+    return parseBody(decoder.decode(bytes.subarray(0, MAX_ERROR_BODY_BYTES)));
+  }
+  if (typeof rawBody !== 'string') return rawBody;
+  const text =
+    rawBody.length > MAX_ERROR_BODY_BYTES ? rawBody.slice(0, MAX_ERROR_BODY_BYTES) : rawBody;
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(trimmed) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function keysOf(keys: string | readonly string[] | undefined): readonly string[] {
+  if (keys === undefined) return [];
+  return typeof keys === 'string' ? [keys] : keys;
+}
+
+function firstText(data: Record<string, unknown>, keys: string | readonly string[] | undefined) {
+  for (const key of keysOf(keys)) {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return undefined;
+}
+
+function firstSeconds(data: Record<string, unknown>, keys: string | readonly string[] | undefined) {
+  for (const key of keysOf(keys)) {
+    const value = data[key];
+    const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return seconds;
+  }
+  return undefined;
+}
+
+function readFieldErrors<Body extends object>(
+  config: AdapterConfig<Body>,
+  data: Record<string, unknown>,
+): FieldErrors {
+  const source = config.fieldErrors;
+  if (source === undefined) return {};
+  const value = data[source.key];
+  if (source.style === 'map') return fieldErrorsFromMap(value);
+  return fieldErrorsFromDetails(value, {
+    fieldKeys: source.fieldKeys ?? DEFAULT_DETAILS_SHAPE.fieldKeys,
+    textKeys: source.textKeys ?? DEFAULT_DETAILS_SHAPE.textKeys,
+  });
+}

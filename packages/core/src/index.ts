@@ -1,0 +1,76 @@
+export type {
+  AdapterConfig,
+  BackoffPolicy,
+  ErrorBodyFields,
+  ErrorRule,
+  FieldErrorSource,
+  FromResponseOptions,
+  IssuerAdapter,
+  RawErrorInput,
+  RetryGuidance,
+} from './adapter/adapter-types';
+export { defineAdapter } from './adapter/define-adapter';
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorCodeOf,
+  isErrorCode,
+  kindOfCode,
+} from './error-codes';
+export { ERROR_KINDS, type ErrorKind, isErrorKind } from './error-kinds';
+export {
+  addFieldError,
+  DEFAULT_DETAILS_SHAPE,
+  type DetailsShape,
+  type FieldErrors,
+  fieldErrorsFromDetails,
+  fieldErrorsFromMap,
+  mergeFieldErrors,
+} from './field-errors';
+export { classifyThrown, type ThrownClassification } from './from-thrown';
+export { getHeader, type HeadersInput, headerEntries } from './headers';
+export { parseHttpDate } from './http-date';
+export {
+  IssuerError,
+  type IssuerErrorInit,
+  type IssuerErrorJson,
+  isIssuerError,
+  type RawResponseSnapshot,
+} from './issuer-error';
+export { type ErrorOutcome, KIND_DEFAULTS, type KindDefaults } from './kind-defaults';
+export { lenient } from './lenient';
+export { maskCardNumbers } from './mask-card-numbers';
+export { type ErrorHandlers, matchError } from './match-error';
+export {
+  type ProblemDetails,
+  type ProblemDetailsOptions,
+  type ProblemFieldError,
+  toProblemDetails,
+} from './problem-details';
+export {
+  type BoundedText,
+  MAX_ERROR_BODY_BYTES,
+  type ReadBoundedTextOptions,
+  readBoundedText,
+} from './read-body';
+export { isSensitiveKey, MAX_RAW_BODY_BYTES, redactBody } from './redact-body';
+export { ALLOWED_HEADERS, redactHeaders } from './redact-headers';
+export { REDACTED, redactSecretsInText } from './redact-secrets';
+export { getRequestId, REQUEST_ID_HEADERS } from './request-id';
+export {
+  err,
+  type IssuerResult,
+  type IssuerResultAsync,
+  ok,
+  type Result,
+  ResultAsync,
+  tryIssuerCall,
+} from './result';
+export {
+  clampDelayMs,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  retryAfterFromHeaders,
+} from './retry-after';
+export { toSafeCause } from './safe-cause';
+export { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes } from './sanitize-text';

@@ -1,0 +1,204 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
+import { ERROR_KINDS } from './error-kinds';
+import { IssuerError, isIssuerError } from './issuer-error';
+import { KIND_DEFAULTS } from './kind-defaults';
+import { MAX_RETRY_AFTER_MS } from './retry-after';
+
+const SECRET = 'sk_live_51Hsecret';
+const CARD = '4111111111111111';
+
+function sample() {
+  return new IssuerError({
+    provider: 'cardda',
+    code: 'invalid_field',
+    message: '2 invalid fields: rut, bank_id',
+    providerCode: 'unprocessable_entity',
+    status: 422,
+    fieldErrors: { rut: ["can't be blank"], bank_id: ['must reference an existing bank'] },
+    requestId: 'req-1',
+    timestamp: '2024-03-15T10:30:00Z',
+    raw: {
+      status: 422,
+      headers: { 'X-Request-Id': 'req-1', Authorization: `Bearer ${SECRET}` },
+      body: { errors: { rut: ["can't be blank"] }, api_key: SECRET },
+    },
+  });
+}
+
+describe('IssuerError', () => {
+  it('derives the kind from the code', () => {
+    for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
+      const error = new IssuerError({ provider: 'p', code, message: 'm' });
+      expect(error.kind).toBe(ERROR_CODES[code]);
+      expect(ERROR_KINDS).toContain(error.kind);
+    }
+  });
+
+  it('takes retryable and outcome from its kind unless told otherwise', () => {
+    const rateLimited = new IssuerError({ provider: 'p', code: 'rate_limited', message: 'm' });
+    expect(rateLimited.retryable).toBe(true);
+    expect(rateLimited.outcome).toBe('rejected');
+    const internal = new IssuerError({ provider: 'p', code: 'internal_error', message: 'm' });
+    expect(internal.outcome).toBe(KIND_DEFAULTS.internal.outcome);
+    const overridden = new IssuerError({
+      provider: 'p',
+      code: 'unknown',
+      message: 'm',
+      retryable: true,
+    });
+    expect(overridden.retryable).toBe(true);
+  });
+
+  it('is an Error named IssuerError with an empty field map by default', () => {
+    const error = new IssuerError({ provider: 'p', code: 'not_found', message: 'gone' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('IssuerError');
+    expect(String(error)).toBe('IssuerError: gone');
+    expect(error.stack?.startsWith('IssuerError: gone')).toBe(true);
+    expect(error.fieldErrors).toEqual({});
+    expect(Object.keys(error)).not.toContain('status');
+  });
+
+  it('cleans the message: one line, card numbers masked, secrets removed', () => {
+    const error = new IssuerError({
+      provider: 'p',
+      code: 'unknown',
+      message: `bad card ${CARD}\r\ninjected: Bearer ${SECRET}`,
+    });
+    expect(error.message).toBe('bad card ************1111 injected: Bearer [REDACTED]');
+  });
+
+  it('clamps retryAfterMs and ignores invalid numbers', () => {
+    const make = (retryAfterMs: number) =>
+      new IssuerError({ provider: 'p', code: 'rate_limited', message: 'm', retryAfterMs })
+        .retryAfterMs;
+    expect(make(-5)).toBe(0);
+    expect(make(1e12)).toBe(MAX_RETRY_AFTER_MS);
+    expect(make(Number.NaN)).toBeUndefined();
+  });
+
+  it('keeps no credential or card number on any surface', () => {
+    const error = new IssuerError({
+      provider: 'clara',
+      code: 'unknown',
+      message: `failed for ${CARD}`,
+      raw: {
+        headers: { authorization: SECRET, cookie: SECRET },
+        body: { token: SECRET, pan: CARD },
+      },
+      cause: Object.assign(new Error(`request with Bearer ${SECRET} failed`), {
+        request: { headers: { authorization: SECRET } },
+      }),
+    });
+    const surfaces = [
+      String(error),
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+      JSON.stringify(error.toProblemDetails()),
+    ];
+    for (const surface of surfaces) {
+      expect(surface).not.toContain(SECRET);
+      expect(surface).not.toContain(CARD);
+    }
+  });
+
+  it('keeps a safe copy of the cause chain with its codes', () => {
+    const cause = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    });
+    const error = new IssuerError({
+      provider: 'p',
+      code: 'connection_failed',
+      message: 'm',
+      cause,
+    });
+    expect(error.cause).not.toBe(cause);
+    expect((error.cause as Error).message).toBe('fetch failed');
+    expect(((error.cause as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');
+  });
+
+  it('round-trips through toJSON and fromJSON', () => {
+    const error = sample();
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({ name: 'IssuerError', kind: 'validation', code: 'invalid_field' });
+    expect(json.raw.headers).toEqual({ 'x-request-id': 'req-1' });
+    expect(json.raw.body).toEqual({ errors: { rut: ["can't be blank"] } });
+    const back = IssuerError.fromJSON(json)._unsafeUnwrap();
+    expect(isIssuerError(back)).toBe(true);
+    expect(back.toJSON()).toEqual(error.toJSON());
+  });
+
+  it('rejects JSON that is not an IssuerError, naming the fields but not their values', () => {
+    const mismatch = { ...sample().toJSON(), kind: 'rate_limited' };
+    const message = IssuerError.fromJSON(mismatch)._unsafeUnwrapErr().message;
+    expect(message).toContain('code');
+    expect(IssuerError.fromJSON({ ...sample().toJSON(), retryAfterMs: -1 }).isErr()).toBe(true);
+    expect(IssuerError.fromJSON({ ...sample().toJSON(), fieldErrors: { a: [1] } }).isErr()).toBe(
+      true,
+    );
+    expect(
+      IssuerError.fromJSON({
+        ...sample().toJSON(),
+        provider: SECRET,
+        kind: 'nope',
+      })._unsafeUnwrapErr().message,
+    ).not.toContain(SECRET);
+    expect(IssuerError.fromJSON('nope').isErr()).toBe(true);
+  });
+
+  it('builds RFC 9457 problem details with a pointer per field message', () => {
+    const problem = sample().toProblemDetails();
+    expect(problem).toEqual({
+      type: 'urn:issuer-errors:invalid_field',
+      title: 'Invalid request',
+      status: 422,
+      detail: '2 invalid fields: rut, bank_id',
+      instance: 'urn:issuer-errors:request:req-1',
+      provider: 'cardda',
+      kind: 'validation',
+      code: 'invalid_field',
+      providerCode: 'unprocessable_entity',
+      requestId: 'req-1',
+      retryable: false,
+      errors: [
+        { pointer: '#/rut', detail: "can't be blank" },
+        { pointer: '#/bank_id', detail: 'must reference an existing bank' },
+      ],
+    });
+    expect(sample().toProblemDetails({ status: 400, instance: '/orders/1' })).toMatchObject({
+      status: 400,
+      instance: '/orders/1',
+    });
+  });
+
+  it('uses the kind default status when no response arrived', () => {
+    const error = new IssuerError({ provider: 'p', code: 'timeout', message: 'slow' });
+    expect(error.toProblemDetails().status).toBe(504);
+  });
+
+  it('copies itself with changed facts through with()', () => {
+    const error = sample().with({ attempts: 3, totalRetryDelayMs: 1500 });
+    expect(error.attempts).toBe(3);
+    expect(error.totalRetryDelayMs).toBe(1500);
+    expect(error.code).toBe('invalid_field');
+    expect(error.fieldErrors).toEqual(sample().fieldErrors);
+  });
+});
+
+describe('isIssuerError', () => {
+  it('recognises errors from another copy of the package by their brand', () => {
+    const foreign = Object.create({ [Symbol.for('issuer-errors.IssuerError')]: true });
+    expect(isIssuerError(foreign)).toBe(true);
+    expect(isIssuerError(sample())).toBe(true);
+  });
+
+  it('rejects look-alikes', () => {
+    expect(isIssuerError(new Error('x'))).toBe(false);
+    expect(isIssuerError({ name: 'IssuerError', kind: 'unknown' })).toBe(false);
+    expect(isIssuerError(null)).toBe(false);
+    expect(isIssuerError('IssuerError')).toBe(false);
+  });
+});

@@ -1,0 +1,251 @@
+import { ERROR_CODES, type ErrorCode, type ErrorCodeOf } from './error-codes';
+import type { ErrorKind } from './error-kinds';
+import { type FieldErrors, mergeFieldErrors } from './field-errors';
+import { parseIssuerErrorJson } from './issuer-error-json';
+import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
+import {
+  type ProblemDetails,
+  type ProblemDetailsOptions,
+  toProblemDetails,
+} from './problem-details';
+import { redactBody } from './redact-body';
+import { redactHeaders } from './redact-headers';
+import type { Result } from './result';
+import { clampDelayMs } from './retry-after';
+import { toSafeCause } from './safe-cause';
+import { toSafeLine } from './sanitize-text';
+
+const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
+const MAX_SHORT_FIELD_BYTES = 128;
+
+/** The provider's response as an error keeps it: allow-listed headers, a bounded, redacted body. */
+export interface RawResponseSnapshot {
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** Allow-listed headers only (content-type, retry-after, request ids, date, rate-limit headers). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, or its text cut to 8 KiB; credentials dropped and card numbers masked. */
+  readonly body?: unknown;
+}
+
+/** What an {@link IssuerError} is built from. Every text is cleaned on the way in. */
+export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
+  /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
+  readonly provider: string;
+  /** The canonical fine code; the kind follows from it. */
+  readonly code: C;
+  /** A human-readable description; made one line, at most 1 KiB, secrets and card numbers masked. */
+  readonly message: string;
+  /** The provider's own code as sent (`B013`, `rate_limit_exceeded`). */
+  readonly providerCode?: string | undefined;
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number | undefined;
+  /** Defaults to the kind's default (see `KIND_DEFAULTS`). */
+  readonly retryable?: boolean | undefined;
+  /** The least wait before a retry; clamped to `0…24 h`. */
+  readonly retryAfterMs?: number | undefined;
+  /** Defaults to the kind's default (see `KIND_DEFAULTS`). */
+  readonly outcome?: ErrorOutcome | undefined;
+  /** Invalid fields by the provider's field name. */
+  readonly fieldErrors?: FieldErrors | undefined;
+  /** The provider's request id. */
+  readonly requestId?: string | undefined;
+  /** The provider's timestamp, as sent. */
+  readonly timestamp?: string | undefined;
+  /** How many attempts the client made (set on its final error). */
+  readonly attempts?: number | undefined;
+  /** How long the client waited between attempts in all (set on its final error). */
+  readonly totalRetryDelayMs?: number | undefined;
+  /** The provider's response; headers are allow-listed and the body redacted here. */
+  readonly raw?: {
+    readonly status?: number | undefined;
+    readonly headers?: unknown;
+    readonly body?: unknown;
+  };
+  /** The underlying error; a safe copy is kept (see `toSafeCause`). */
+  readonly cause?: unknown;
+}
+
+/** The stable JSON shape of an {@link IssuerError}: what `toJSON()` writes and `IssuerError.fromJSON` reads. */
+export interface IssuerErrorJson {
+  readonly name: 'IssuerError';
+  readonly provider: string;
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly providerCode?: string;
+  readonly status?: number;
+  readonly message: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+  readonly outcome: ErrorOutcome;
+  readonly fieldErrors: FieldErrors;
+  readonly requestId?: string;
+  readonly timestamp?: string;
+  readonly attempts?: number;
+  readonly totalRetryDelayMs?: number;
+  readonly raw: RawResponseSnapshot;
+}
+
+/**
+ * The one error every issuer call ends in. Carries facts, not prose: the
+ * `kind` to switch on, the fine `code`, the provider's code and status, retry
+ * advice, the request id, field errors and a redacted copy of the response.
+ * Nothing on it — `String()`, `stack`, JSON, `util.inspect`, `cause` — holds a
+ * credential or a full card number.
+ *
+ * @example
+ * const error = new IssuerError({ provider: 'cardda', code: 'rate_limited', message: 'Slow down', retryAfterMs: 1000 });
+ * error.kind; // 'rate_limited'
+ * error.retryable; // true
+ */
+export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
+  /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
+  readonly provider: string;
+  /** The coarse class to switch on. */
+  readonly kind: K;
+  /** The canonical fine code, one of the kind's codes. */
+  readonly code: ErrorCodeOf<K>;
+  /** The provider's own code as sent. */
+  declare readonly providerCode?: string;
+  /** The HTTP status; absent for network, timeout and cancelled errors. */
+  declare readonly status?: number;
+  /** Whether the error class is transient. */
+  readonly retryable: boolean;
+  /** The least wait before a retry, `0…24 h`. */
+  declare readonly retryAfterMs?: number;
+  /** Whether the provider may have acted on the request. */
+  readonly outcome: ErrorOutcome;
+  /** Invalid fields by the provider's field name; empty when none. */
+  readonly fieldErrors: FieldErrors;
+  /** The provider's request id, for support tickets. */
+  declare readonly requestId?: string;
+  /** The provider's timestamp, as sent. */
+  declare readonly timestamp?: string;
+  /** How many attempts the client made. */
+  declare readonly attempts?: number;
+  /** How long the client waited between attempts in all. */
+  declare readonly totalRetryDelayMs?: number;
+  /** The provider's response, redacted. */
+  readonly raw: RawResponseSnapshot;
+
+  constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
+    const cause = toSafeCause(init.cause);
+    super(toSafeLine(String(init.message)), cause === undefined ? undefined : { cause });
+    const kind = ERROR_CODES[init.code] as unknown as K;
+    const defaults = KIND_DEFAULTS[kind];
+    this.provider = toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
+    this.kind = kind;
+    this.code = init.code;
+    this.retryable = init.retryable ?? defaults.retryable;
+    this.outcome = init.outcome ?? defaults.outcome;
+    this.fieldErrors = mergeFieldErrors(init.fieldErrors ?? {});
+    this.raw = snapshot(init.raw);
+    assignDefined(this, {
+      providerCode: shortText(init.providerCode),
+      status: httpStatus(init.status),
+      retryAfterMs: clampDelayMs(init.retryAfterMs),
+      requestId: shortText(init.requestId),
+      timestamp: shortText(init.timestamp),
+      attempts: count(init.attempts),
+      totalRetryDelayMs: count(init.totalRetryDelayMs),
+    });
+  }
+
+  /**
+   * Reads back what {@link IssuerError.toJSON} wrote — across a queue, a worker
+   * boundary or a log — validating every field.
+   *
+   * @returns the error, or a `TypeError` naming the invalid fields (never their values).
+   */
+  static fromJSON(value: unknown): Result<IssuerError, TypeError> {
+    return parseIssuerErrorJson(value).map((json) => new IssuerError(json));
+  }
+
+  /** A copy with some facts replaced, e.g. the client's `attempts`; provider and code stay. */
+  with(changes: Partial<Omit<IssuerErrorInit, 'provider' | 'code'>>): IssuerError<K> {
+    return new IssuerError<K>({ ...this.toInit(), ...changes });
+  }
+
+  /** The stable JSON shape ({@link IssuerErrorJson}); `cause` is left out. */
+  toJSON(): IssuerErrorJson {
+    const { cause: _cause, ...init } = this.toInit();
+    return { name: 'IssuerError', kind: this.kind, ...init, raw: this.raw } as IssuerErrorJson;
+  }
+
+  /** An RFC 9457 problem+json object for a backend to answer with. */
+  toProblemDetails(options?: ProblemDetailsOptions): ProblemDetails {
+    return toProblemDetails(this, options);
+  }
+
+  private toInit(): IssuerErrorInit<ErrorCodeOf<K>> {
+    const init: Record<string, unknown> = {
+      provider: this.provider,
+      code: this.code,
+      message: this.message,
+      providerCode: this.providerCode,
+      status: this.status,
+      retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
+      outcome: this.outcome,
+      fieldErrors: this.fieldErrors,
+      requestId: this.requestId,
+      timestamp: this.timestamp,
+      attempts: this.attempts,
+      totalRetryDelayMs: this.totalRetryDelayMs,
+      raw: this.raw,
+      cause: this.cause,
+    };
+    for (const key of Object.keys(init)) if (init[key] === undefined) delete init[key];
+    return init as unknown as IssuerErrorInit<ErrorCodeOf<K>>;
+  }
+}
+
+Object.defineProperty(IssuerError.prototype, 'name', { value: 'IssuerError', writable: true });
+Object.defineProperty(IssuerError.prototype, BRAND, { value: true });
+
+/**
+ * Whether `value` is an {@link IssuerError}, also when it comes from another copy
+ * of this package (where `instanceof` fails).
+ *
+ * @example
+ * try { await pay(); } catch (error) {
+ *   if (isIssuerError(error) && error.kind === 'rate_limited') scheduleRetry(error.retryAfterMs);
+ * }
+ */
+export function isIssuerError(value: unknown): value is IssuerError {
+  return (
+    typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true
+  );
+}
+
+function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
+  const status = httpStatus(raw?.status);
+  const body = redactBody(raw?.body);
+  return {
+    ...(status === undefined ? {} : { status }),
+    headers: redactHeaders(raw?.headers),
+    ...(body === undefined ? {} : { body }),
+  };
+}
+
+function assignDefined(target: object, values: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) Object.assign(target, { [key]: value });
+  }
+}
+
+function shortText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = toSafeLine(value, MAX_SHORT_FIELD_BYTES);
+  return text === '' ? undefined : text;
+}
+
+function httpStatus(value: unknown): number | undefined {
+  return Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599
+    ? (value as number)
+    : undefined;
+}
+
+function count(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+}

@@ -1,0 +1,82 @@
+import type { ErrorCode } from './error-codes';
+import type { ErrorKind } from './error-kinds';
+import type { IssuerError } from './issuer-error';
+import { KIND_DEFAULTS } from './kind-defaults';
+
+/** One invalid field in a problem+json body: a JSON pointer into the request and its message. */
+export interface ProblemFieldError {
+  /** JSON pointer (RFC 6901) to the field, as a URI fragment: `#/account_number`. */
+  readonly pointer: string;
+  /** What is wrong with it. */
+  readonly detail: string;
+}
+
+/** An RFC 9457 problem details object, extended with the error's facts. */
+export interface ProblemDetails {
+  /** `urn:issuer-errors:<code>`: stable per fine code. */
+  readonly type: string;
+  /** The kind's short title. */
+  readonly title: string;
+  /** The HTTP status: the option given, else the provider's, else the kind's default. */
+  readonly status: number;
+  /** The error's (cleaned) message. */
+  readonly detail: string;
+  /** This occurrence: the option given, else `urn:issuer-errors:request:<requestId>` when known. */
+  readonly instance?: string;
+  readonly provider: string;
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly providerCode?: string;
+  readonly requestId?: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+  /** One entry per field message. */
+  readonly errors: readonly ProblemFieldError[];
+}
+
+/** Overrides for {@link toProblemDetails}. */
+export interface ProblemDetailsOptions {
+  /** The status your API answers with (the provider's status is the default). */
+  readonly status?: number;
+  /** A URI for this occurrence. */
+  readonly instance?: string;
+}
+
+/**
+ * Builds an RFC 9457 problem details object from an error, for a backend route to
+ * answer with `Content-Type: application/problem+json`.
+ */
+export function toProblemDetails(
+  error: IssuerError,
+  options: ProblemDetailsOptions = {},
+): ProblemDetails {
+  const instance =
+    options.instance ??
+    (error.requestId === undefined
+      ? undefined
+      : `urn:issuer-errors:request:${encodeURIComponent(error.requestId)}`);
+  return {
+    type: `urn:issuer-errors:${error.code}`,
+    title: KIND_DEFAULTS[error.kind].title,
+    status: options.status ?? error.status ?? KIND_DEFAULTS[error.kind].httpStatus,
+    detail: error.message,
+    ...(instance === undefined ? {} : { instance }),
+    provider: error.provider,
+    kind: error.kind,
+    code: error.code,
+    ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    retryable: error.retryable,
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    errors: Object.entries(error.fieldErrors).flatMap(([field, messages]) =>
+      messages.map((detail) => ({ pointer: toPointer(field), detail })),
+    ),
+  };
+}
+
+function toPointer(field: string): string {
+  const segments = field
+    .split('.')
+    .map((segment) => segment.replaceAll('~', '~0').replaceAll('/', '~1'));
+  return `#/${segments.join('/')}`;
+}

@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_ERROR_BODY_BYTES, readBoundedText } from './read-body';
+
+function streamOf(chunks: readonly string[], options: { error?: Error; endless?: boolean } = {}) {
+  const encoder = new TextEncoder();
+  let index = 0;
+  let pulls = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulls += 1;
+      if (options.endless) return controller.enqueue(encoder.encode('x'.repeat(1024)));
+      if (index < chunks.length) return controller.enqueue(encoder.encode(chunks[index++]));
+      if (options.error) return controller.error(options.error);
+      controller.close();
+    },
+  });
+  return { stream, pulls: () => pulls };
+}
+
+let server: Server | undefined;
+afterEach(() => server?.close());
+
+describe('readBoundedText', () => {
+  it('reads a small body whole', async () => {
+    const result = await readBoundedText(new Response('{"error":"not_found"}'));
+    expect(result).toEqual({ text: '{"error":"not_found"}', truncated: false, interrupted: false });
+  });
+
+  it('stops at 64 KiB and cancels the rest of an endless body', async () => {
+    const { stream, pulls } = streamOf([], { endless: true });
+    const result = await readBoundedText(new Response(stream));
+    expect(result.truncated).toBe(true);
+    expect(result.text.length).toBe(MAX_ERROR_BODY_BYTES);
+    expect(pulls()).toBeLessThanOrEqual(MAX_ERROR_BODY_BYTES / 1024 + 2);
+  });
+
+  it('reads only once', async () => {
+    const response = new Response('body');
+    await readBoundedText(response);
+    const again = await readBoundedText(response);
+    expect(again).toEqual({ text: '', truncated: false, interrupted: true });
+  });
+
+  it('returns what arrived when the stream errors part way', async () => {
+    const { stream } = streamOf(['{"err'], { error: new Error('ECONNRESET') });
+    const result = await readBoundedText(new Response(stream));
+    expect(result).toEqual({ text: '{"err', truncated: false, interrupted: true });
+  });
+
+  it('gives up on a body that never ends when the signal aborts', async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.write('<html>');
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    const started = Date.now();
+    const result = await readBoundedText(response, { signal: AbortSignal.timeout(100) });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result).toEqual({ text: '<html>', truncated: false, interrupted: true });
+    server.closeAllConnections();
+  });
+
+  it('handles a response without a body', async () => {
+    expect(await readBoundedText(new Response(null, { status: 204 }))).toEqual({
+      text: '',
+      truncated: false,
+      interrupted: false,
+    });
+  });
+});

@@ -1,0 +1,18 @@
+const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
+const AUTH_SCHEME = /\b(Bearer|Basic|Token)\s+[\w.~+/=-]{6,}/gi;
+const SECRET_ASSIGNMENT =
+  /\b((?:access|refresh|id)?_?token|client_?secret|secret|password|passwd|api_?key|apikey|authorization|cookie|session(?:_?id)?)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+
+/** The text every removed secret is replaced with. */
+export const REDACTED = '[REDACTED]';
+
+/**
+ * Removes credentials that a provider or a proxy may echo inside free text:
+ * PEM key material, `Bearer …` tokens and `token=…`/`"client_secret": "…"` pairs.
+ */
+export function redactSecretsInText(text: string): string {
+  return text
+    .replace(PEM_BLOCK, REDACTED)
+    .replace(AUTH_SCHEME, `$1 ${REDACTED}`)
+    .replace(SECRET_ASSIGNMENT, `$1$2${REDACTED}`);
+}

@@ -1,0 +1,48 @@
+import { maskCardNumbers } from './mask-card-numbers';
+import { redactSecretsInText } from './redact-secrets';
+
+/** The most UTF-8 bytes an error message keeps. */
+export const MAX_MESSAGE_BYTES = 1024;
+
+const ANSI_SEQUENCE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
+  /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_RUN = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\s]+/g;
+const TRAILING_DIGIT_RUN = /^[\d -]{1,32}/;
+const encoder = new TextEncoder();
+
+/**
+ * Makes a provider's text safe for logs: one line, no control characters or ANSI
+ * escapes, secrets and card numbers masked, at most `maxBytes` UTF-8 bytes.
+ *
+ * @example
+ * toSafeLine('line one\r\nline two\u001B[31m'); // 'line one line two'
+ */
+export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): string {
+  const bounded = cutOutsideDigitRun(text, maxBytes * 4 + 64);
+  const oneLine = bounded.replace(ANSI_SEQUENCE, '').replace(CONTROL_RUN, ' ').trim();
+  return truncateToBytes(maskCardNumbers(redactSecretsInText(oneLine)), maxBytes);
+}
+
+/** Cuts `text` near `length` characters without splitting a run of digits, so masking sees whole card numbers. */
+function cutOutsideDigitRun(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const tail = TRAILING_DIGIT_RUN.exec(text.slice(length, length + 32));
+  return text.slice(0, length + (tail ? tail[0].length : 0));
+}
+
+/** Cuts `text` to at most `maxBytes` UTF-8 bytes on a code point boundary, marking the cut with `…`. */
+export function truncateToBytes(text: string, maxBytes: number): string {
+  if (text.length * 3 <= maxBytes || encoder.encode(text).length <= maxBytes) return text;
+  const budget = maxBytes - 3;
+  let bytes = 0;
+  let end = 0;
+  for (const character of text) {
+    const size = encoder.encode(character).length;
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += character.length;
+  }
+  return `${text.slice(0, end)}…`;
+}
