@@ -17,6 +17,7 @@ export {
   isErrorCode,
   kindOfCode,
 } from './error-codes';
+export { type ErrorFixture, toFixtureView } from './error-fixture';
 export { ERROR_KINDS, type ErrorKind, isErrorKind } from './error-kinds';
 export {
   addFieldError,

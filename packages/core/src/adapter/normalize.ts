@@ -36,7 +36,12 @@ function normalizeUnsafe<Body extends object>(
   const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
   const providerCode =
     facts.providerCode === undefined ? undefined : toSafeLine(facts.providerCode, 128);
-  const rule = findRule(config.rules, { status, providerCode, message: providerMessage });
+  // A body with only a code (Clara's older `error` field) is matched by its code text too.
+  const rule = findRule(config.rules, {
+    status,
+    providerCode,
+    message: providerMessage ?? providerCode,
+  });
   const fieldErrors = mergeFieldErrors(facts.fieldErrors, ruleFieldErrors(rule, providerMessage));
 
   return new IssuerError({

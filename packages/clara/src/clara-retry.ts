@@ -1,0 +1,17 @@
+import type { RetryGuidance } from '@issuer-errors/core';
+
+/**
+ * Clara's retry guidance: 429 backs off `2^attempt` s plus up to 1 s of jitter
+ * (Clara's own example allows 4 attempts); a 500 is retried once; everything
+ * else transient backs off with full jitter.
+ */
+export const claraRetry: RetryGuidance = {
+  backoff: { baseMs: 1_000, factor: 2, maxMs: 20_000, jitter: 'full' },
+  byKind: {
+    rate_limited: {
+      backoff: { baseMs: 1_000, factor: 2, maxMs: 20_000, jitter: { addMs: 1_000 } },
+      maxRetries: 3,
+    },
+    internal: { maxRetries: 1 },
+  },
+};

@@ -1,0 +1,1 @@
+export { claraFixtures } from './clara-fixtures';

@@ -1,0 +1,56 @@
+import type { ErrorCode } from './error-codes';
+import type { ErrorKind } from './error-kinds';
+import type { FieldErrors } from './field-errors';
+import type { IssuerError } from './issuer-error';
+import type { ErrorOutcome } from './kind-defaults';
+
+/**
+ * One documented provider error response and what it must normalize to: the
+ * shared shape of every adapter's fixtures, re-exported by the testing kit.
+ */
+export interface ErrorFixture {
+  /** A stable id: `'b013-threshold-exceeds-company-limit'`. */
+  readonly id: string;
+  /** Where it comes from: the docs section, example or table row. */
+  readonly source: string;
+  /** The response exactly as sent. */
+  readonly response: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string;
+  };
+  /** What normalizing it must give. */
+  readonly expected: {
+    readonly kind: ErrorKind;
+    readonly code: ErrorCode;
+    readonly providerCode?: string;
+    readonly message: string;
+    readonly retryable: boolean;
+    readonly retryAfterMs?: number;
+    readonly outcome: ErrorOutcome;
+    readonly fieldErrors: FieldErrors;
+    readonly requestId?: string;
+    readonly timestamp?: string;
+  };
+}
+
+/**
+ * The facts of an error that a fixture's `expected` states, in the same shape,
+ * so a test can compare them with one `toEqual`.
+ */
+export function toFixtureView(error: IssuerError): ErrorFixture['expected'] {
+  const view: Record<string, unknown> = {
+    kind: error.kind,
+    code: error.code,
+    providerCode: error.providerCode,
+    message: error.message,
+    retryable: error.retryable,
+    retryAfterMs: error.retryAfterMs,
+    outcome: error.outcome,
+    fieldErrors: error.fieldErrors,
+    requestId: error.requestId,
+    timestamp: error.timestamp,
+  };
+  for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
+  return view as unknown as ErrorFixture['expected'];
+}
