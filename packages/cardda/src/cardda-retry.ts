@@ -1,0 +1,10 @@
+import type { RetryGuidance } from '@issuer-errors/core';
+
+/**
+ * Cardda's retry guidance: a 429 waits for `Retry-After` (carried on the error
+ * as `retryAfterMs`); 500s and upstream failures back off exponentially with
+ * full jitter.
+ */
+export const carddaRetry: RetryGuidance = {
+  backoff: { baseMs: 1_000, factor: 2, maxMs: 20_000, jitter: 'full' },
+};

@@ -1,0 +1,1 @@
+export { carddaFixtures } from './cardda-fixtures';

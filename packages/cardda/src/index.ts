@@ -1,0 +1,4 @@
+export { cardda } from './cardda';
+export { type CarddaErrorBody, carddaErrorBody } from './cardda-error-body';
+export { carddaRetry } from './cardda-retry';
+export { carddaRules } from './cardda-rules';
