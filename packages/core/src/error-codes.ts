@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   core_service_failure: 'internal',
   client_certificate_missing: 'configuration',
   missing_company_id: 'configuration',
+  invalid_client_setup: 'configuration',
   connection_failed: 'network',
   connection_reset: 'network',
   tls_failure: 'network',

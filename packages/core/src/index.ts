@@ -10,6 +10,7 @@ export type {
   RetryGuidance,
 } from './adapter/adapter-types';
 export { defineAdapter } from './adapter/define-adapter';
+export { computeBackoffMs, MAX_BACKOFF_MS } from './backoff';
 export {
   ERROR_CODES,
   type ErrorCode,

@@ -1,0 +1,90 @@
+import { inspect } from 'node:util';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { carddaFixtures } from './cardda-fixtures';
+import { CARDDA_BASE_URL, createCarddaClient } from './create-cardda-client';
+
+const API_KEY = 'cardda_live_key_0123456789';
+const COMPANY_ID = '550e8400-e29b-41d4-a716-446655440000';
+const api = () => nock('https://api.cardda.com');
+const fixture = (id: string) => {
+  const found = carddaFixtures.find((candidate) => candidate.id === id);
+  if (found === undefined) throw new Error(id);
+  return found.response;
+};
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('createCarddaClient', () => {
+  it('calls https://api.cardda.com/v1 with the API key and company-id', async () => {
+    api()
+      .get('/v1/banking/bank_transactions')
+      .matchHeader('authorization', `Bearer ${API_KEY}`)
+      .matchHeader('company-id', COMPANY_ID)
+      .reply(200, [{ id: 't1' }]);
+    const client = createCarddaClient({ apiKey: API_KEY, companyId: COMPANY_ID });
+    const ids = await client
+      .get<Array<{ id: string }>>('/banking/bank_transactions')
+      .map((transactions) => transactions.map((transaction) => transaction.id));
+    expect(ids._unsafeUnwrap()).toEqual(['t1']);
+    expect(CARDDA_BASE_URL).toBe('https://api.cardda.com/v1');
+  });
+
+  it('waits for Retry-After on a 429, then succeeds, even for a POST', async () => {
+    const limited = fixture('rate-limited');
+    api()
+      .post('/v1/banking/bank_recipients')
+      .reply(limited.status, limited.body, limited.headers)
+      .post('/v1/banking/bank_recipients')
+      .reply(201, { id: 'r1' });
+    const started = Date.now();
+    const result = await createCarddaClient({ apiKey: API_KEY, companyId: COMPANY_ID }).post(
+      '/banking/bank_recipients',
+      { json: { name: 'Acme Vendor' } },
+    );
+    expect(result._unsafeUnwrap()).toEqual({ id: 'r1' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('returns the missing company-id as a configuration error, without retrying', async () => {
+    const missing = fixture('missing-company-id');
+    const scope = api()
+      .get('/v1/banking/bank_transactions')
+      .reply(missing.status, missing.body, missing.headers)
+      .get('/v1/banking/bank_transactions')
+      .reply(200, []);
+    const error = (
+      await createCarddaClient({ apiKey: API_KEY }).get('/banking/bank_transactions')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'configuration', code: 'missing_company_id', attempts: 1 });
+    expect(error.requestId).toBe('req-missing-company-id');
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('maps a 422 to field errors and never leaks the API key', async () => {
+    const invalid = fixture('validation-error-on-create');
+    api().post('/v1/banking/bank_recipients').reply(invalid.status, invalid.body, invalid.headers);
+    const error = (
+      await createCarddaClient({ apiKey: API_KEY, companyId: COMPANY_ID }).post(
+        '/banking/bank_recipients',
+        {
+          json: { name: 'Acme Vendor' },
+        },
+      )
+    )._unsafeUnwrapErr();
+    expect(error.fieldErrors).toEqual({
+      rut: ["can't be blank", 'is invalid'],
+      account_number: ["can't be blank"],
+      bank_id: ['must reference an existing bank'],
+    });
+    for (const surface of [
+      String(error),
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    ]) {
+      expect(surface).not.toContain(API_KEY);
+    }
+  });
+});

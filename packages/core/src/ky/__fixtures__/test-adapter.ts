@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { defineAdapter } from '../../adapter/define-adapter';
+import { lenient } from '../../lenient';
+
+/** A small provider for the client's tests: Cardda-like bodies, Clara-like 500 guidance. */
+export const testAdapter = defineAdapter({
+  name: 'test',
+  displayName: 'Test',
+  bodySchema: z.object({ error: lenient(z.string()), message: lenient(z.string()) }),
+  bodyFields: { providerCode: 'error', message: 'message' },
+  rules: [
+    { status: 401, code: 'unauthenticated', description: 'unauthenticated', action: 'refresh' },
+    { status: 404, code: 'not_found', description: 'not found', action: 'check the id' },
+    { status: 409, code: 'conflict', description: 'conflict', action: 'reconcile' },
+    { status: 429, code: 'rate_limited', description: 'rate limited', action: 'wait' },
+    {
+      status: 500,
+      code: 'internal_error',
+      retryAfterMs: 20,
+      maxRetries: 1,
+      description: 'once',
+      action: 'retry once',
+    },
+    {
+      status: [502, 503, 504],
+      code: 'upstream_unavailable',
+      description: 'upstream',
+      action: 'backoff',
+    },
+  ],
+  retry: {
+    backoff: { baseMs: 10, factor: 2, maxMs: 50, jitter: 'full' },
+    byKind: {
+      rate_limited: { backoff: { baseMs: 10, factor: 2, maxMs: 1000, jitter: { addMs: 10 } } },
+    },
+  },
+});
+
+/** Where nock intercepts the client's tests. */
+export const BASE_URL = 'https://issuer.test/v1';

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closedPort,
+  type LoopbackServer,
+  startLoopbackServer,
+} from './__fixtures__/loopback-server';
+import { testAdapter } from './__fixtures__/test-adapter';
+import { createIssuerClient } from './create-issuer-client';
+
+let server: LoopbackServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const clientFor = (
+  baseUrl: string,
+  overrides: Partial<Parameters<typeof createIssuerClient>[0]> = {},
+) =>
+  createIssuerClient({
+    adapter: testAdapter,
+    baseUrl,
+    timeoutMs: 200,
+    random: () => 0,
+    ...overrides,
+  });
+
+describe('client over real sockets', () => {
+  it('times out a stalled GET per attempt and retries it', async () => {
+    server = await startLoopbackServer(() => {});
+    const error = (
+      await clientFor(server.url, { maxAttempts: 2 }).get('/stall')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'timeout', outcome: 'unknown', attempts: 2 });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('never resends a POST that timed out', async () => {
+    server = await startLoopbackServer(() => {});
+    const error = (
+      await clientFor(server.url).post('/payments', { json: { amount: 1 } })
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'timeout', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a GET whose connection resets mid-body, and never a POST', async () => {
+    server = await startLoopbackServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"partial":');
+      setTimeout(() => response.socket?.destroy(), 10);
+    });
+    const getError = (
+      await clientFor(server.url, { maxAttempts: 2 }).get('/reset')
+    )._unsafeUnwrapErr();
+    expect(getError).toMatchObject({ kind: 'network', outcome: 'unknown', attempts: 2 });
+    expect(server.requests).toHaveLength(2);
+    const postError = (await clientFor(server.url).post('/reset', { json: {} }))._unsafeUnwrapErr();
+    expect(postError).toMatchObject({ kind: 'network', attempts: 1 });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('retries even a POST when the connection was refused: nothing was sent', async () => {
+    const url = await closedPort();
+    const error = (await clientFor(url).post('/payments', { json: {} }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'network',
+      code: 'connection_failed',
+      outcome: 'rejected',
+      attempts: 3,
+    });
+  });
+
+  it('cuts a success body that never ends at the attempt timeout', async () => {
+    server = await startLoopbackServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => response.write(' '), 20);
+      response.on('close', () => clearInterval(timer));
+    });
+    const started = performance.now();
+    const error = (
+      await clientFor(server.url, { maxAttempts: 1 }).get('/endless')
+    )._unsafeUnwrapErr();
+    expect(error.kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refreshes the token once for 10 concurrent 401s', async () => {
+    server = await startLoopbackServer((request, response) => {
+      const fresh = request.headers.authorization === 'Bearer fresh';
+      response.writeHead(fresh ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(fresh ? '{"ok":true}' : '{"message":"Unauthorized"}');
+    });
+    let refreshes = 0;
+    const getAccessToken = async ({ forceRefresh }: { forceRefresh: boolean }) => {
+      if (!forceRefresh) return 'stale';
+      refreshes += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return 'fresh';
+    };
+    const api = clientFor(server.url, { getAccessToken, timeoutMs: 2000 });
+    const results = await Promise.all(Array.from({ length: 10 }, () => api.get('/x')));
+    expect(results.every((result) => result.isOk())).toBe(true);
+    expect(refreshes).toBe(1);
+  });
+
+  it('honours Retry-After to within 100 ms', async () => {
+    server = await startLoopbackServer((_request, response, index) => {
+      response.writeHead(index === 0 ? 429 : 200, {
+        'retry-after': '1',
+        'content-type': 'application/json',
+      });
+      response.end('{}');
+    });
+    const result = await clientFor(server.url, { timeoutMs: 2000 }).get('/limited');
+    expect(result.isOk()).toBe(true);
+    const [first, second] = server.requests;
+    const gap = (second?.at ?? 0) - (first?.at ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(990);
+    expect(gap).toBeLessThan(1100);
+  });
+});

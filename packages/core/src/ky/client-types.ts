@@ -1,0 +1,95 @@
+import type { IssuerAdapter } from '../adapter/adapter-types';
+import type { IssuerError } from '../issuer-error';
+import type { IssuerResultAsync } from '../result';
+import type { StandardSchemaV1 } from './standard-schema';
+
+/** A ky instance of either major, seen only through what the client uses. */
+export interface KyInstanceLike {
+  (url: string, options?: object): PromiseLike<Response>;
+  extend(options: object): KyInstanceLike;
+}
+
+/**
+ * Returns the access token to send. Asked before every attempt (concurrent asks
+ * are shared), so it should cache its token; `forceRefresh` asks for a new one after a 401.
+ */
+export type AccessTokenSource = (options: {
+  readonly forceRefresh: boolean;
+}) => string | PromiseLike<string>;
+
+/** What `onRetry` receives before each wait. */
+export interface RetryEvent {
+  /** The attempt that failed (1 for the first). */
+  readonly attempt: number;
+  /** How long the client waits before the next attempt. */
+  readonly delayMs: number;
+  /** Why it retries. */
+  readonly error: IssuerError;
+}
+
+/** Options of `createIssuerClient`. */
+export interface IssuerClientOptions {
+  /** The provider's adapter: how its errors normalize and its retry guidance. */
+  readonly adapter: IssuerAdapter;
+  /** Joined to each path with exactly one slash. */
+  readonly baseUrl: string;
+  /** Sent with every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A bearer token source; refreshed once (shared by every request in flight) after a 401. */
+  readonly getAccessToken?: AccessTokenSource;
+  /**
+   * A ky instance (its hooks are kept) or ky options. Retry, timeout and
+   * `throwHttpErrors` are always the client's own; `prefixUrl`/`prefix`/`baseUrl` are ignored.
+   */
+  readonly ky?: KyInstanceLike | Readonly<Record<string, unknown>>;
+  /** Attempts per call, the first included (default 3). */
+  readonly maxAttempts?: number;
+  /** Time limit of one attempt, reading the body included (default 10 s). */
+  readonly timeoutMs?: number;
+  /** Time limit of the whole call, waits included (default: none). */
+  readonly totalTimeoutMs?: number;
+  /** A wait longer than this is not made: the error comes back at once with its `retryAfterMs` (default 60 s). */
+  readonly maxRetryDelayMs?: number;
+  /** Called before each wait, for logs and metrics. Exceptions it throws are ignored. */
+  readonly onRetry?: (event: RetryEvent) => void;
+  /** Called with every final error. Exceptions it throws are ignored. */
+  readonly onError?: (error: IssuerError) => void;
+  /** The source of jitter, `Math.random` by default; replace it for deterministic tests. */
+  readonly random?: () => number;
+}
+
+/** Options of one request. */
+export interface RequestOptions<T = unknown> {
+  /** A JSON body. */
+  readonly json?: unknown;
+  /** Query parameters. */
+  readonly searchParams?:
+    | string
+    | URLSearchParams
+    | Readonly<Record<string, string | number | boolean>>;
+  /** Headers of this request, on top of the client's. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Validates the success body (zod, valibot, arktype…); a mismatch is an `invalid_response` error. */
+  readonly schema?: StandardSchemaV1<unknown, T>;
+  /** The request is safe to repeat (an idempotency key is sent): POST/PATCH may then be retried after a 5xx or a timeout. */
+  readonly idempotent?: boolean;
+  /** Aborts the request and any wait: the result is a `cancelled` error. */
+  readonly signal?: AbortSignal;
+}
+
+/** A provider client: every method returns a `ResultAsync`, never throws. */
+export interface IssuerClient {
+  /** `GET path`. */
+  get<T = unknown>(path: string, options?: RequestOptions<T>): IssuerResultAsync<T>;
+  /** `POST path`: retried only when the provider certainly did not act, unless `idempotent`. */
+  post<T = unknown>(path: string, options?: RequestOptions<T>): IssuerResultAsync<T>;
+  /** `PUT path`. */
+  put<T = unknown>(path: string, options?: RequestOptions<T>): IssuerResultAsync<T>;
+  /** `PATCH path`: retried only when the provider certainly did not act, unless `idempotent`. */
+  patch<T = unknown>(path: string, options?: RequestOptions<T>): IssuerResultAsync<T>;
+  /** `DELETE path`. */
+  delete<T = unknown>(path: string, options?: RequestOptions<T>): IssuerResultAsync<T>;
+}
+
+/** The HTTP methods of an {@link IssuerClient}. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

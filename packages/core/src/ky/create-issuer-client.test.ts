@@ -1,0 +1,284 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { BASE_URL, testAdapter } from './__fixtures__/test-adapter';
+import type { RetryEvent } from './client-types';
+import { createIssuerClient } from './create-issuer-client';
+
+const origin = 'https://issuer.test';
+const client = (overrides: Partial<Parameters<typeof createIssuerClient>[0]> = {}) =>
+  createIssuerClient({ adapter: testAdapter, baseUrl: BASE_URL, random: () => 0.5, ...overrides });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('createIssuerClient: requests and bodies', () => {
+  it('joins baseUrl and path with exactly one slash', async () => {
+    for (const [baseUrl, path] of [
+      ['https://issuer.test/v1', '/banking/bank_transactions'],
+      ['https://issuer.test/v1/', 'banking/bank_transactions'],
+      ['https://issuer.test/v1/', '/banking/bank_transactions'],
+      ['https://issuer.test/v1', 'banking/bank_transactions'],
+    ] as const) {
+      nock(origin).get('/v1/banking/bank_transactions').reply(200, { ok: true });
+      expect((await client({ baseUrl }).get(path))._unsafeUnwrap()).toEqual({ ok: true });
+    }
+  });
+
+  it('sends headers, JSON bodies and search params', async () => {
+    nock(origin)
+      .post('/v1/items', { name: 'Acme' })
+      .query({ page: '2' })
+      .matchHeader('company-id', 'c-1')
+      .matchHeader('x-trace', 't')
+      .reply(201, { id: 7 });
+    const result = await client({ headers: { 'company-id': 'c-1' } }).post('/items', {
+      json: { name: 'Acme' },
+      searchParams: { page: 2 },
+      headers: { 'x-trace': 't' },
+    });
+    expect(result._unsafeUnwrap()).toEqual({ id: 7 });
+  });
+
+  it('validates the success body with a schema and types the result', async () => {
+    nock(origin).get('/v1/card').reply(200, { id: 'c', limit: 10 });
+    const schema = z.object({ id: z.string(), limit: z.number() });
+    const card = (await client().get('/card', { schema }))._unsafeUnwrap();
+    expect(card.limit).toBe(10);
+  });
+
+  it('turns a schema mismatch into invalid_response, keeping the issues as cause', async () => {
+    nock(origin).get('/v1/card').reply(200, { id: 5 }, { 'x-request-id': 'r-1' });
+    const error = (
+      await client().get('/card', { schema: z.object({ id: z.string() }) })
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'invalid_response',
+      code: 'unexpected_response',
+      status: 200,
+      requestId: 'r-1',
+    });
+    expect(JSON.stringify(error.cause)).toContain('id');
+  });
+
+  it('turns unparseable JSON into invalid_response', async () => {
+    nock(origin).get('/v1/card').reply(200, '{"id":');
+    const error = (await client().get('/card'))._unsafeUnwrapErr();
+    expect(error.code).toBe('unreadable_response');
+  });
+
+  it('gives undefined for 204 and empty bodies', async () => {
+    nock(origin).delete('/v1/card/1').reply(204);
+    nock(origin).get('/v1/empty').reply(200, '');
+    expect((await client().delete('/card/1'))._unsafeUnwrap()).toBeUndefined();
+    expect((await client().get('/empty'))._unsafeUnwrap()).toBeUndefined();
+  });
+
+  it('keeps the hooks of a ky instance it is given', async () => {
+    const { default: ky } = await import('ky');
+    const instance = ky.create({
+      hooks: { beforeRequest: [(request) => request.headers.set('x-hooked', 'yes')] },
+    });
+    nock(origin).get('/v1/hooked').matchHeader('x-hooked', 'yes').reply(200, { hooked: true });
+    expect((await client({ ky: instance }).get('/hooked'))._unsafeUnwrap()).toEqual({
+      hooked: true,
+    });
+  });
+
+  it('ignores URL options in ky options and keeps its own retry off', async () => {
+    nock(origin).get('/v1/x').reply(503);
+    const result = await client({
+      ky: { prefixUrl: 'https://elsewhere.test', retry: 5 },
+      maxAttempts: 1,
+    }).get('/x');
+    expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'unavailable', attempts: 1 });
+  });
+});
+
+describe('createIssuerClient: retries', () => {
+  it('retries a GET after a 503 and succeeds', async () => {
+    nock(origin).get('/v1/x').reply(503).get('/v1/x').reply(200, { ok: 1 });
+    expect((await client().get('/x'))._unsafeUnwrap()).toEqual({ ok: 1 });
+  });
+
+  it('stops after maxAttempts and reports attempts and total wait', async () => {
+    nock(origin).get('/v1/x').times(3).reply(503);
+    const events: RetryEvent[] = [];
+    const error = (
+      await client({ onRetry: (event) => events.push(event) }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error.attempts).toBe(3);
+    expect(events.map((event) => event.attempt)).toEqual([1, 2]);
+    expect(error.totalRetryDelayMs).toBe(events.reduce((sum, event) => sum + event.delayMs, 0));
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('never replays a POST after a 503: the outcome is unknown', async () => {
+    const scope = nock(origin).post('/v1/payments').reply(503).post('/v1/payments').reply(201, {});
+    const error = (await client().post('/payments', { json: { amount: 100 } }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'unavailable', outcome: 'unknown', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('never replays a PATCH after a 500', async () => {
+    const scope = nock(origin).patch('/v1/cards/1').reply(500).patch('/v1/cards/1').reply(200, {});
+    expect((await client().patch('/cards/1', { json: {} }))._unsafeUnwrapErr().attempts).toBe(1);
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('retries a POST after a 429: the provider certainly did not act', async () => {
+    nock(origin)
+      .post('/v1/payments')
+      .reply(429, {}, { 'Retry-After': '0' })
+      .post('/v1/payments')
+      .reply(201, { id: 1 });
+    expect((await client().post('/payments', { json: {} }))._unsafeUnwrap()).toEqual({ id: 1 });
+  });
+
+  it('retries a POST marked idempotent after a 503', async () => {
+    nock(origin).post('/v1/payments').reply(503).post('/v1/payments').reply(201, { id: 2 });
+    const result = await client().post('/payments', { json: {}, idempotent: true });
+    expect(result._unsafeUnwrap()).toEqual({ id: 2 });
+  });
+
+  it('retries PUT and DELETE, which are idempotent by definition', async () => {
+    nock(origin)
+      .put('/v1/x')
+      .reply(503)
+      .put('/v1/x')
+      .reply(200, {})
+      .delete('/v1/x')
+      .reply(504)
+      .delete('/v1/x')
+      .reply(204);
+    expect((await client().put('/x', { json: {} })).isOk()).toBe(true);
+    expect((await client().delete('/x')).isOk()).toBe(true);
+  });
+
+  it('does not retry errors that are not transient', async () => {
+    const scope = nock(origin).get('/v1/x').reply(409).get('/v1/x').reply(200);
+    expect((await client().get('/x'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'conflict',
+      attempts: 1,
+    });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it("honours the rule's maxRetries: a 500 is retried once", async () => {
+    nock(origin).get('/v1/x').times(3).reply(500);
+    const error = (await client({ maxAttempts: 5 }).get('/x'))._unsafeUnwrapErr();
+    expect(error.attempts).toBe(2);
+    expect(error.totalRetryDelayMs).toBe(20);
+  });
+
+  it('waits retryAfterMs when the error has one, else the backoff of its kind', async () => {
+    nock(origin)
+      .get('/v1/x')
+      .times(2)
+      .reply(429)
+      .get('/v1/x')
+      .reply(429, {}, { 'Retry-After': '0' });
+    const events: RetryEvent[] = [];
+    const error = (
+      await client({ maxAttempts: 4, onRetry: (event) => events.push(event) }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(events.map((event) => event.delayMs)).toEqual([15, 25, 0]);
+    expect(error.totalRetryDelayMs).toBe(40);
+  });
+
+  it('returns a wait longer than maxRetryDelayMs at once, with its retryAfterMs', async () => {
+    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '120' });
+    const started = Date.now();
+    const error = (await client().get('/x'))._unsafeUnwrapErr();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 120_000, attempts: 1 });
+  });
+
+  it('cancels a wait when the signal aborts', async () => {
+    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '30' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const error = (await client().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
+    expect(error.kind).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('gives up when the next wait would pass totalTimeoutMs', async () => {
+    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '5' });
+    const error = (await client({ totalTimeoutMs: 1000 }).get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'rate_limited', attempts: 1, totalRetryDelayMs: 0 });
+  });
+
+  it('calls onError with the final error, and ignores callbacks that throw', async () => {
+    nock(origin).get('/v1/x').reply(503).get('/v1/x').reply(404);
+    const onError = vi.fn(() => {
+      throw new Error('logger down');
+    });
+    const error = (
+      await client({
+        onError,
+        onRetry: () => {
+          throw new Error('metrics down');
+        },
+      }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'not_found', attempts: 2 });
+    expect(onError).toHaveBeenCalledWith(error);
+  });
+});
+
+describe('createIssuerClient: access tokens', () => {
+  it('refreshes once after a 401 and retries with the new token, even a POST', async () => {
+    const tokens = ['t1', 't2'];
+    const getAccessToken = vi.fn(
+      ({ forceRefresh }: { forceRefresh: boolean }) =>
+        (forceRefresh ? tokens[1] : tokens[0]) as string,
+    );
+    nock(origin)
+      .post('/v1/cards')
+      .matchHeader('authorization', 'Bearer t1')
+      .reply(401, { message: 'Unauthorized' })
+      .post('/v1/cards')
+      .matchHeader('authorization', 'Bearer t2')
+      .reply(201, { id: 'c' });
+    const result = await client({ getAccessToken }).post('/cards', { json: {} });
+    expect(result._unsafeUnwrap()).toEqual({ id: 'c' });
+    expect(getAccessToken.mock.calls).toEqual([
+      [{ forceRefresh: false }],
+      [{ forceRefresh: true }],
+    ]);
+  });
+
+  it('makes a second 401 final', async () => {
+    let count = 0;
+    const getAccessToken = vi.fn(() => `t${++count}`);
+    nock(origin).get('/v1/x').times(2).reply(401);
+    const error = (await client({ getAccessToken }).get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'authentication', attempts: 2 });
+    expect(getAccessToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('shares one ask of the token source among concurrent requests', async () => {
+    const getAccessToken = vi.fn(async () => 'tok');
+    nock(origin).get('/v1/x').times(3).matchHeader('authorization', 'Bearer tok').reply(200, {});
+    const api = client({ getAccessToken });
+    await Promise.all([api.get('/x'), api.get('/x'), api.get('/x')]);
+    expect(getAccessToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a failing token source into an authentication error without sending', async () => {
+    const scope = nock(origin).get('/v1/x').reply(200);
+    const error = (
+      await client({
+        getAccessToken: () => {
+          throw new Error('vault unreachable');
+        },
+      }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'authentication', code: 'unauthenticated', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+});

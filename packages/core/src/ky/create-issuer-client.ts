@@ -1,0 +1,112 @@
+import { IssuerError } from '../issuer-error';
+import { err, ResultAsync } from '../result';
+import type {
+  HttpMethod,
+  IssuerClient,
+  IssuerClientOptions,
+  KyInstanceLike,
+  RequestOptions,
+} from './client-types';
+import { joinUrl } from './join-url';
+import { type RetrySettings, runWithRetries } from './retry-engine';
+import { TokenCoordinator } from './token-coordinator';
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
+/** The client owns retries, time limits and error handling: ky's own are always off. */
+const CLIENT_OWNED = { throwHttpErrors: false, retry: 0, timeout: false } as const;
+const URL_OPTIONS = new Set(['prefixUrl', 'prefix', 'baseUrl']);
+
+/**
+ * Creates a client for one provider on ky (1.14+ or 2.1+): every method returns
+ * a `ResultAsync<T, IssuerError>`, with the provider's retry rules applied and
+ * money-moving writes never replayed unless the provider certainly did not act.
+ *
+ * @example
+ * import { createIssuerClient } from '@issuer-errors/core/ky';
+ * import { cardda } from '@issuer-errors/cardda';
+ *
+ * const client = createIssuerClient({ adapter: cardda, baseUrl: 'https://api.cardda.com/v1', headers });
+ * const result = await client.get('/banking/bank_transactions');
+ * result.match(
+ *   (transactions) => render(transactions),
+ *   (error) => console.error(error.kind, error.code, error.requestId),
+ * );
+ */
+export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
+  let instance: Promise<KyInstanceLike> | undefined;
+  const settings: RetrySettings = {
+    maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    totalTimeoutMs: options.totalTimeoutMs,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    random: options.random ?? Math.random,
+    tokens:
+      options.getAccessToken === undefined
+        ? undefined
+        : new TokenCoordinator(options.getAccessToken),
+    onRetry: options.onRetry,
+    onError: options.onError,
+  };
+
+  const send = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions<T> = {}) => {
+    instance ??= toKyInstance(options.ky);
+    const outcome = instance.then(
+      (ky) => sendWith(ky, method, path, requestOptions),
+      (cause: unknown) => err(kyMissing(options, cause)),
+    );
+    return new ResultAsync(outcome);
+  };
+
+  const sendWith = <T>(
+    ky: KyInstanceLike,
+    method: HttpMethod,
+    path: string,
+    requestOptions: RequestOptions<T>,
+  ) => {
+    const plan = {
+      adapter: options.adapter,
+      ky,
+      url: joinUrl(options.baseUrl, path),
+      method,
+      headers: { ...options.headers, ...requestOptions.headers },
+      options: requestOptions,
+    };
+    return runWithRetries(settings, plan, requestOptions.signal).catch((thrown: unknown) =>
+      err(options.adapter.fromThrown(thrown)),
+    );
+  };
+
+  return {
+    get: <T>(path: string, requestOptions?: RequestOptions<T>) =>
+      send<T>('GET', path, requestOptions),
+    post: <T>(path: string, requestOptions?: RequestOptions<T>) =>
+      send<T>('POST', path, requestOptions),
+    put: <T>(path: string, requestOptions?: RequestOptions<T>) =>
+      send<T>('PUT', path, requestOptions),
+    patch: <T>(path: string, requestOptions?: RequestOptions<T>) =>
+      send<T>('PATCH', path, requestOptions),
+    delete: <T>(path: string, requestOptions?: RequestOptions<T>) =>
+      send<T>('DELETE', path, requestOptions),
+  };
+}
+
+/** ky is an optional peer: it is loaded on the first request, and only when no instance was given. */
+async function toKyInstance(option: IssuerClientOptions['ky']): Promise<KyInstanceLike> {
+  if (typeof option === 'function') return option.extend(CLIENT_OWNED);
+  const { default: ky } = await import('ky');
+  const kyOptions = Object.fromEntries(
+    Object.entries(option ?? {}).filter(([key]) => !URL_OPTIONS.has(key)),
+  );
+  return ky.create({ ...kyOptions, ...CLIENT_OWNED }) as unknown as KyInstanceLike;
+}
+
+function kyMissing(options: IssuerClientOptions, cause: unknown): IssuerError {
+  return new IssuerError({
+    provider: options.adapter.name,
+    code: 'invalid_client_setup',
+    message: `${options.adapter.displayName}: the client needs ky (npm install ky) or a ky instance`,
+    cause,
+  });
+}

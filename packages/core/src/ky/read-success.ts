@@ -1,0 +1,54 @@
+import type { IssuerAdapter } from '../adapter/adapter-types';
+import type { ErrorCode } from '../error-codes';
+import { IssuerError } from '../issuer-error';
+import { getRequestId } from '../request-id';
+import { err, ok, type Result } from '../result';
+import type { StandardSchemaV1 } from './standard-schema';
+
+/**
+ * Reads a success body: `undefined` when empty (204), else JSON validated by
+ * `schema`. Unparseable JSON and schema mismatches are `invalid_response` errors.
+ * Rejects only when the read itself fails (abort, reset), for the caller to classify.
+ */
+export async function readSuccess<T>(
+  adapter: IssuerAdapter,
+  response: Response,
+  schema: StandardSchemaV1<unknown, T> | undefined,
+): Promise<Result<T, IssuerError>> {
+  const text = await response.text();
+  let value: unknown;
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      const message = `${adapter.displayName}: the response body is not valid JSON`;
+      return err(invalidResponse(adapter, response, 'unreadable_response', message, text, cause));
+    }
+  }
+  if (schema === undefined) return ok(value as T);
+  const validated = await schema['~standard'].validate(value);
+  if (validated.issues === undefined) return ok(validated.value);
+  const message = `${adapter.displayName}: the response body does not match the expected schema`;
+  return err(
+    invalidResponse(adapter, response, 'unexpected_response', message, value, validated.issues),
+  );
+}
+
+function invalidResponse(
+  adapter: IssuerAdapter,
+  response: Response,
+  code: ErrorCode,
+  message: string,
+  body: unknown,
+  cause: unknown,
+): IssuerError {
+  return new IssuerError({
+    provider: adapter.name,
+    code,
+    message,
+    status: response.status,
+    requestId: getRequestId(response.headers),
+    raw: { status: response.status, headers: response.headers, body },
+    cause,
+  });
+}

@@ -1,0 +1,164 @@
+import type { IssuerAdapter } from '../adapter/adapter-types';
+import { computeBackoffMs } from '../backoff';
+import type { ErrorKind } from '../error-kinds';
+import { IssuerError, isIssuerError } from '../issuer-error';
+import { err, ok, type Result } from '../result';
+import type { RetryEvent } from './client-types';
+import { createScope, type Scope } from './scope';
+import { type RequestPlan, sendAttempt, stoppedError } from './send-attempt';
+import { ABORTED, sleep, untilAborted } from './sleep';
+import type { TokenCoordinator } from './token-coordinator';
+
+/** The client's retry settings, defaults applied. */
+export interface RetrySettings {
+  readonly maxAttempts: number;
+  readonly timeoutMs: number;
+  readonly totalTimeoutMs: number | undefined;
+  readonly maxRetryDelayMs: number;
+  readonly random: () => number;
+  readonly tokens: TokenCoordinator | undefined;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly onError: ((error: IssuerError) => void) | undefined;
+}
+
+/** The one retry layer: sends, classifies, waits and resends until success or a final error. */
+export async function runWithRetries<T>(
+  settings: RetrySettings,
+  plan: RequestPlan<T>,
+  callerSignal: AbortSignal | undefined,
+): Promise<Result<T, IssuerError>> {
+  const call = createScope(callerSignal, settings.totalTimeoutMs);
+  const deadline =
+    settings.totalTimeoutMs === undefined ? undefined : Date.now() + settings.totalTimeoutMs;
+  const retriesByKind = new Map<ErrorKind, number>();
+  let attempt = 0;
+  let totalRetryDelayMs = 0;
+  let refreshed = false;
+  const finish = (error: IssuerError) => {
+    const final = error.with({ attempts: attempt, totalRetryDelayMs });
+    notify(settings.onError, final);
+    return err(final);
+  };
+
+  try {
+    while (true) {
+      attempt += 1;
+      const token = await tokenFor(settings.tokens, plan.adapter, call);
+      if (token.isErr()) return finish(token.error);
+      const result = await attemptOnce(plan, call, settings.timeoutMs, token.value);
+      if (result.isOk()) return result;
+      const error = result.error;
+
+      if (
+        error.kind === 'authentication' &&
+        token.value !== undefined &&
+        !refreshed &&
+        attempt < settings.maxAttempts
+      ) {
+        refreshed = true;
+        const renewed = await refreshToken(settings.tokens, plan.adapter, token.value, call);
+        if (renewed !== undefined) return finish(renewed);
+        continue;
+      }
+
+      const retries = retriesByKind.get(error.kind) ?? 0;
+      const delayMs = retryDelay(settings, plan, error, attempt, retries);
+      if (delayMs === undefined || delayMs > settings.maxRetryDelayMs) return finish(error);
+      if (deadline !== undefined && Date.now() + delayMs >= deadline) return finish(error);
+
+      notify(settings.onRetry, { attempt, delayMs, error });
+      retriesByKind.set(error.kind, retries + 1);
+      const waited = await sleep(delayMs, call.signal);
+      totalRetryDelayMs += delayMs;
+      if (!waited) return finish(stoppedError(plan.adapter, call.stopReason() ?? 'cancelled'));
+    }
+  } finally {
+    call.dispose();
+  }
+}
+
+async function attemptOnce<T>(
+  plan: RequestPlan<T>,
+  call: Scope,
+  timeoutMs: number,
+  token: string | undefined,
+) {
+  const scope = createScope(call, timeoutMs);
+  try {
+    return await sendAttempt(plan, scope, token);
+  } finally {
+    scope.dispose();
+  }
+}
+
+/** How long to wait before retrying, or `undefined` when the error must not be retried. */
+function retryDelay<T>(
+  settings: RetrySettings,
+  plan: RequestPlan<T>,
+  error: IssuerError,
+  attempt: number,
+  retries: number,
+): number | undefined {
+  if (attempt >= settings.maxAttempts || !error.retryable) return undefined;
+  const isWrite = plan.method === 'POST' || plan.method === 'PATCH';
+  if (isWrite && plan.options.idempotent !== true && error.outcome !== 'rejected') return undefined;
+  const guidance = plan.adapter.retry.byKind?.[error.kind];
+  const maxRetries = plan.adapter.ruleFor(error)?.maxRetries ?? guidance?.maxRetries;
+  if (maxRetries !== undefined && retries >= maxRetries) return undefined;
+  return (
+    error.retryAfterMs ??
+    computeBackoffMs(guidance?.backoff ?? plan.adapter.retry.backoff, retries, settings.random)
+  );
+}
+
+async function tokenFor(
+  tokens: TokenCoordinator | undefined,
+  adapter: IssuerAdapter,
+  call: Scope,
+): Promise<Result<string | undefined, IssuerError>> {
+  if (tokens === undefined) return ok(undefined);
+  try {
+    const token = await untilAborted(tokens.current(), call.signal);
+    return token === ABORTED
+      ? err(stoppedError(adapter, call.stopReason() ?? 'cancelled'))
+      : ok(token);
+  } catch (thrown) {
+    return err(tokenError(adapter, thrown));
+  }
+}
+
+/** Refreshes after a 401 (once for all requests in flight); an error when that fails or the call stops. */
+async function refreshToken(
+  tokens: TokenCoordinator | undefined,
+  adapter: IssuerAdapter,
+  usedToken: string,
+  call: Scope,
+): Promise<IssuerError | undefined> {
+  if (tokens === undefined) return undefined;
+  try {
+    const token = await untilAborted(tokens.refreshAfterRejection(usedToken), call.signal);
+    return token === ABORTED ? stoppedError(adapter, call.stopReason() ?? 'cancelled') : undefined;
+  } catch (thrown) {
+    return tokenError(adapter, thrown);
+  }
+}
+
+function tokenError(adapter: IssuerAdapter, thrown: unknown): IssuerError {
+  if (isIssuerError(thrown)) return thrown;
+  const classified = adapter.fromThrown(thrown);
+  if (classified.kind !== 'unknown') return classified;
+  return new IssuerError({
+    provider: adapter.name,
+    code: 'unauthenticated',
+    message: `${adapter.displayName}: could not obtain an access token`,
+    cause: thrown,
+  });
+}
+
+function notify<E>(callback: ((event: E) => void) | undefined, event: E) {
+  try {
+    callback?.(event);
+  } catch {
+    // A logging callback must never change the outcome of a call.
+  }
+}

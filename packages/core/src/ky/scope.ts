@@ -1,0 +1,46 @@
+/** Why a scope stopped: the caller aborted, or a time limit ran out. */
+export type StopReason = 'cancelled' | 'timeout';
+
+/** An abort signal that remembers why it fired: a whole call, or one attempt inside it. */
+export interface Scope {
+  readonly signal: AbortSignal;
+  /** Why it stopped, once it has. */
+  readonly stopReason: () => StopReason | undefined;
+  /** Clears its timer and listeners; call it when the work settles. */
+  readonly dispose: () => void;
+}
+
+/**
+ * A scope that stops when `parent` stops (with the parent's reason; a caller's
+ * signal counts as `cancelled`) or when `timeoutMs` runs out (`timeout`).
+ */
+export function createScope(parent: Scope | AbortSignal | undefined, timeoutMs?: number): Scope {
+  const controller = new AbortController();
+  let reason: StopReason | undefined;
+  const stop = (why: StopReason) => {
+    if (reason !== undefined) return;
+    reason = why;
+    controller.abort(why);
+  };
+  const parentSignal = parent instanceof AbortSignal ? parent : parent?.signal;
+  const onParentAbort = () =>
+    stop(
+      parent instanceof AbortSignal || parent === undefined
+        ? 'cancelled'
+        : (parent.stopReason() ?? 'cancelled'),
+    );
+  if (parentSignal?.aborted) onParentAbort();
+  else parentSignal?.addEventListener('abort', onParentAbort, { once: true });
+  const timer =
+    timeoutMs === undefined || reason !== undefined
+      ? undefined
+      : setTimeout(() => stop('timeout'), timeoutMs);
+  return {
+    signal: controller.signal,
+    stopReason: () => reason,
+    dispose: () => {
+      clearTimeout(timer);
+      parentSignal?.removeEventListener('abort', onParentAbort);
+    },
+  };
+}
