@@ -1,5 +1,6 @@
 export { clara } from './clara';
 export { type ClaraErrorBody, claraErrorBody } from './clara-error-body';
+export type { ClaraTlsOptions } from './clara-mtls-fetch';
 export {
   CLARA_COUNTRIES,
   CLARA_TAX_ID_FORMATS,
@@ -12,4 +13,10 @@ export {
 } from './clara-request-schemas';
 export { claraRetry } from './clara-retry';
 export { claraRules } from './clara-rules';
+export {
+  type ClaraOAuthOptions,
+  type ClaraTokenSourceDependencies,
+  createClaraTokenSource,
+} from './clara-token-source';
+export { type ClaraClientOptions, createClaraClient } from './create-clara-client';
 export { type ClaraRequestFields, validateClaraRequest } from './validate-clara-request';

@@ -1,0 +1,21 @@
+/** The client certificate Clara's mTLS requires (PEM strings or buffers). */
+export interface ClaraTlsOptions {
+  readonly cert: string | Uint8Array;
+  readonly key: string | Uint8Array;
+  /** Extra CA certificates to trust, if Clara's chain is not in the default store. */
+  readonly ca?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+}
+
+/**
+ * A `fetch` that presents the client certificate on every connection, through
+ * an undici dispatcher (Node only; `undici` is loaded on first use).
+ */
+export function createMtlsFetch(tls: ClaraTlsOptions): typeof fetch {
+  let dispatcher: Promise<unknown> | undefined;
+  return async (input, init) => {
+    dispatcher ??= import('undici').then(
+      ({ Agent }) => new Agent({ connect: { ...tls } as never }),
+    );
+    return globalThis.fetch(input, { ...init, dispatcher: await dispatcher } as RequestInit);
+  };
+}

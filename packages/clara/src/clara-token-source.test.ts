@@ -1,0 +1,75 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClaraTokenSource } from './clara-token-source';
+
+const TOKEN_URL = 'https://auth.clara.test/oauth/token';
+const SECRET = 'clara-client-secret-xyz';
+const options = { tokenUrl: TOKEN_URL, clientId: 'client-1', clientSecret: SECRET };
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+function tokenEndpoint(token: string, expiresIn: number) {
+  return nock('https://auth.clara.test')
+    .post('/oauth/token', {
+      grant_type: 'client_credentials',
+      client_id: 'client-1',
+      client_secret: SECRET,
+    })
+    .reply(200, { access_token: token, expires_in: expiresIn, token_type: 'Bearer' });
+}
+
+describe('createClaraTokenSource', () => {
+  it('fetches a token with client credentials and caches it until the margin before expiry', async () => {
+    let now = 0;
+    const source = createClaraTokenSource(options, { now: () => now });
+    tokenEndpoint('t1', 3600);
+    expect(await source({ forceRefresh: false })).toBe('t1');
+    now = 3_540_000 - 1;
+    expect(await source({ forceRefresh: false })).toBe('t1');
+    tokenEndpoint('t2', 3600);
+    now = 3_540_000;
+    expect(await source({ forceRefresh: false })).toBe('t2');
+  });
+
+  it('keeps a tenth of a short lifetime as margin', async () => {
+    let now = 0;
+    const source = createClaraTokenSource(options, { now: () => now });
+    tokenEndpoint('short', 100);
+    await source({ forceRefresh: false });
+    tokenEndpoint('next', 100);
+    now = 90_000;
+    expect(await source({ forceRefresh: false })).toBe('next');
+  });
+
+  it('fetches a new token when forced, even if the cached one is fresh', async () => {
+    const source = createClaraTokenSource(options);
+    tokenEndpoint('t1', 3600);
+    tokenEndpoint('t2', 3600);
+    await source({ forceRefresh: false });
+    expect(await source({ forceRefresh: true })).toBe('t2');
+  });
+
+  it('throws the normalized error of a rejected secret, without the secret', async () => {
+    nock('https://auth.clara.test')
+      .post('/oauth/token')
+      .reply(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toMatchObject({
+      kind: 'authentication',
+      code: 'invalid_credentials',
+      providerCode: 'invalid_client',
+    });
+    expect(JSON.stringify(thrown)).not.toContain(SECRET);
+  });
+
+  it('throws invalid_response when the token response lacks its fields', async () => {
+    nock('https://auth.clara.test').post('/oauth/token').reply(200, { token: 'x' });
+    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toMatchObject({ kind: 'invalid_response', code: 'unexpected_response' });
+  });
+});

@@ -1,0 +1,69 @@
+import { IssuerError } from '@issuer-errors/core';
+import type { AccessTokenSource } from '@issuer-errors/core/ky';
+import * as z from 'zod/mini';
+import { clara } from './clara';
+
+/** Clara's OAuth client credentials. */
+export interface ClaraOAuthOptions {
+  /** Clara's `/oauth/token` URL. */
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  /** Sent only in the token request's body; never kept on an error. */
+  readonly clientSecret: string;
+  /** Refresh this long before `expires_in` runs out (default: 60 s, or a tenth of the lifetime if shorter). */
+  readonly refreshMarginMs?: number;
+}
+
+/** Dependencies of {@link createClaraTokenSource}, replaceable for tests and mTLS. */
+export interface ClaraTokenSourceDependencies {
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+}
+
+const tokenResponse = z.object({
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.number(),
+});
+const DEFAULT_MARGIN_MS = 60_000;
+
+/**
+ * A client-credentials token source for Clara: caches the token and fetches a
+ * new one before `expires_in` runs out (with a margin), or when forced after a
+ * 401. A failed token request throws the normalized `IssuerError` (a wrong
+ * secret is `invalid_credentials`).
+ */
+export function createClaraTokenSource(
+  options: ClaraOAuthOptions,
+  dependencies: ClaraTokenSourceDependencies = {},
+): (options: Parameters<AccessTokenSource>[0]) => Promise<string> {
+  const fetchToken = dependencies.fetch ?? globalThis.fetch;
+  const now = dependencies.now ?? Date.now;
+  let cached: { token: string; refreshAt: number } | undefined;
+
+  return async ({ forceRefresh }) => {
+    if (!forceRefresh && cached !== undefined && now() < cached.refreshAt) return cached.token;
+    const response = await fetchToken(options.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+      }),
+    });
+    if (!response.ok) throw await clara.fromResponse(response);
+    const parsed = z.safeParse(tokenResponse, await response.json().catch(() => undefined));
+    if (!parsed.success) {
+      throw new IssuerError({
+        provider: 'clara',
+        code: 'unexpected_response',
+        status: response.status,
+        message: 'Clara: the token response has no access_token and expires_in',
+      });
+    }
+    const lifetimeMs = parsed.data.expires_in * 1000;
+    const marginMs = Math.min(options.refreshMarginMs ?? DEFAULT_MARGIN_MS, lifetimeMs / 10);
+    cached = { token: parsed.data.access_token, refreshAt: now() + lifetimeMs - marginMs };
+    return cached.token;
+  };
+}

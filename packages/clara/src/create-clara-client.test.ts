@@ -1,0 +1,138 @@
+import { computeBackoffMs, type IssuerError } from '@issuer-errors/core';
+import type { RetryEvent } from '@issuer-errors/core/ky';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clara } from './clara';
+import { claraFixtures } from './clara-fixtures';
+import { createClaraClient } from './create-clara-client';
+
+const BASE_URL = 'https://api.clara.test/v2';
+const SECRET = 'clara-client-secret-xyz';
+const oauth = {
+  tokenUrl: 'https://api.clara.test/oauth/token',
+  clientId: 'id',
+  clientSecret: SECRET,
+};
+const api = () => nock('https://api.clara.test');
+const fixture = (id: string) => {
+  const found = claraFixtures.find((candidate) => candidate.id === id);
+  if (found === undefined) throw new Error(id);
+  return found.response;
+};
+const tokens = (...values: string[]) => {
+  const scope = api();
+  for (const token of values)
+    scope.post('/oauth/token').reply(200, { access_token: token, expires_in: 3600 });
+  return scope;
+};
+
+/** Records the first retry the client decides on, then cancels the call instead of waiting. */
+async function firstRetry(
+  call: (client: ReturnType<typeof createClaraClient>, signal: AbortSignal) => Promise<unknown>,
+) {
+  const controller = new AbortController();
+  let event: RetryEvent | undefined;
+  const client = createClaraClient({
+    baseUrl: BASE_URL,
+    getAccessToken: () => 'token',
+    random: () => 0.5,
+    onRetry: (retry) => {
+      event = retry;
+      controller.abort();
+    },
+  });
+  await call(client, controller.signal);
+  return event;
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('createClaraClient', () => {
+  it('gets a token with the client credentials and sends it as a bearer token', async () => {
+    tokens('t1');
+    api()
+      .get('/v2/cards')
+      .matchHeader('authorization', 'Bearer t1')
+      .reply(200, [{ id: 'c1' }]);
+    const result = await createClaraClient({ baseUrl: BASE_URL, oauth }).get('/cards');
+    expect(result._unsafeUnwrap()).toEqual([{ id: 'c1' }]);
+  });
+
+  it('refreshes an expired token once, then retries even a card creation', async () => {
+    tokens('expired', 'fresh');
+    const unauthorized = fixture('token-expired');
+    api()
+      .post('/v2/cards')
+      .matchHeader('authorization', 'Bearer expired')
+      .reply(unauthorized.status, unauthorized.body)
+      .post('/v2/cards')
+      .matchHeader('authorization', 'Bearer fresh')
+      .reply(201, { id: 'c2' });
+    const result = await createClaraClient({ baseUrl: BASE_URL, oauth }).post('/cards', {
+      json: { userId: 'u' },
+    });
+    expect(result._unsafeUnwrap()).toEqual({ id: 'c2' });
+  });
+
+  it('fails with invalid_credentials when the secret is rejected, never leaking it', async () => {
+    api().post('/oauth/token').reply(401, { error: 'invalid_client' });
+    const error = (
+      await createClaraClient({ baseUrl: BASE_URL, oauth }).get('/cards')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'authentication',
+      code: 'invalid_credentials',
+      attempts: 1,
+    });
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+  });
+
+  it('retries a 500 after 2 s, the lower end of Clara’s 2–5 s', async () => {
+    const failure = fixture('b033-core-service-failure');
+    api().get('/v2/cards').reply(failure.status, failure.body);
+    const event = await firstRetry((client, signal) => client.get('/cards', { signal }));
+    expect(event?.delayMs).toBe(2000);
+    expect(event?.error.code).toBe('core_service_failure');
+  });
+
+  it('backs off a 429 by 2^attempt s plus up to 1 s of jitter', async () => {
+    const limited = fixture('rate-limited');
+    api().get('/v2/cards').reply(limited.status, limited.body);
+    const event = await firstRetry((client, signal) => client.get('/cards', { signal }));
+    expect(event?.delayMs).toBe(1500);
+    const policy = clara.retry.byKind?.rate_limited?.backoff;
+    if (policy === undefined) throw new Error('Clara has a 429 policy');
+    expect([0, 1, 2, 3].map((attempt) => computeBackoffMs(policy, attempt, () => 0))).toEqual([
+      1000, 2000, 4000, 8000,
+    ]);
+    expect([0, 1, 2, 3].map((attempt) => computeBackoffMs(policy, attempt, () => 1))).toEqual([
+      2000, 3000, 5000, 9000,
+    ]);
+  });
+
+  it('never retries a card creation after a 500: the card may exist', async () => {
+    const failure = fixture('internal-server-error');
+    const scope = api()
+      .post('/v2/cards')
+      .reply(failure.status, failure.body)
+      .post('/v2/cards')
+      .reply(201, {});
+    const client = createClaraClient({ baseUrl: BASE_URL, getAccessToken: () => 'token' });
+    const error = (await client.post('/cards', { json: {} }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'internal', outcome: 'unknown', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('returns a missing client certificate (511) as a configuration error at once', async () => {
+    const missing = fixture('network-authentication-required');
+    api().get('/v2/cards').reply(missing.status, missing.body);
+    const client = createClaraClient({ baseUrl: BASE_URL, getAccessToken: () => 'token' });
+    const error: IssuerError = (await client.get('/cards'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'configuration',
+      code: 'client_certificate_missing',
+      attempts: 1,
+    });
+  });
+});

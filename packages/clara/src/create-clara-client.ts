@@ -1,0 +1,58 @@
+import type { AccessTokenSource, IssuerClient, IssuerClientOptions } from '@issuer-errors/core/ky';
+import { createIssuerClient } from '@issuer-errors/core/ky';
+import { clara } from './clara';
+import { type ClaraTlsOptions, createMtlsFetch } from './clara-mtls-fetch';
+import { type ClaraOAuthOptions, createClaraTokenSource } from './clara-token-source';
+
+type CommonOptions = Omit<IssuerClientOptions, 'adapter' | 'getAccessToken'>;
+
+/** Options of {@link createClaraClient}: a token source (yours, or Clara's OAuth client credentials), optional mTLS, and every common client option. */
+export type ClaraClientOptions = CommonOptions & {
+  /** Presents this client certificate on every request (Node only; needs `undici`). */
+  readonly tls?: ClaraTlsOptions;
+} & (
+    | { readonly getAccessToken: AccessTokenSource; readonly oauth?: never }
+    | { readonly oauth: ClaraOAuthOptions; readonly getAccessToken?: never }
+  );
+
+/**
+ * A Clara client: `get/post/put/patch/delete` return `ResultAsync<T, IssuerError>`,
+ * with Clara's retry rules (a 429 backs off `2^attempt` s plus jitter, a 500 is
+ * retried once after 2 s), one shared token refresh after a 401, and writes never
+ * replayed unless Clara certainly did not act.
+ *
+ * @example
+ * const clara = createClaraClient({
+ *   baseUrl: process.env.CLARA_BASE_URL!,
+ *   oauth: { tokenUrl, clientId, clientSecret },
+ *   tls: { cert: readFileSync('client.crt'), key: readFileSync('client.key') },
+ * });
+ * const cards = await clara.get('/cards').match(
+ *   (cards) => cards,
+ *   (error) => (error.kind === 'configuration' ? alertOnCall(error) : []),
+ * );
+ */
+export function createClaraClient(options: ClaraClientOptions): IssuerClient {
+  const { tls, oauth, getAccessToken, ky, ...common } = options;
+  const mtlsFetch = tls === undefined ? undefined : createMtlsFetch(tls);
+  const tokenSource =
+    getAccessToken ??
+    createClaraTokenSource(
+      oauth as ClaraOAuthOptions,
+      mtlsFetch === undefined ? {} : { fetch: mtlsFetch },
+    );
+  const kyOption = mtlsFetch === undefined ? ky : withFetch(ky, mtlsFetch);
+  return createIssuerClient({
+    ...common,
+    adapter: clara,
+    getAccessToken: tokenSource,
+    ...(kyOption === undefined ? {} : { ky: kyOption }),
+  });
+}
+
+function withFetch(
+  ky: IssuerClientOptions['ky'],
+  fetch: typeof globalThis.fetch,
+): IssuerClientOptions['ky'] {
+  return typeof ky === 'function' ? ky.extend({ fetch }) : { ...ky, fetch };
+}
