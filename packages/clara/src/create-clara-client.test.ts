@@ -28,7 +28,7 @@ const tokens = (...values: string[]) => {
 
 /** Records the first retry the client decides on, then cancels the call instead of waiting. */
 async function firstRetry(
-  call: (client: ReturnType<typeof createClaraClient>, signal: AbortSignal) => Promise<unknown>,
+  call: (client: ReturnType<typeof createClaraClient>, signal: AbortSignal) => PromiseLike<unknown>,
 ) {
   const controller = new AbortController();
   let event: RetryEvent | undefined;
