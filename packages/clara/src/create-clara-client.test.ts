@@ -1,4 +1,4 @@
-import { computeBackoffMs, type IssuerError } from '@issuer-errors/core';
+import { computeBackoffMs, type IssuerError, type IssuerResultAsync } from '@issuer-errors/core';
 import type { RetryEvent } from '@issuer-errors/core/ky';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,10 @@ const tokens = (...values: string[]) => {
 
 /** Records the first retry the client decides on, then cancels the call instead of waiting. */
 async function firstRetry(
-  call: (client: ReturnType<typeof createClaraClient>, signal: AbortSignal) => PromiseLike<unknown>,
+  call: (
+    client: ReturnType<typeof createClaraClient>,
+    signal: AbortSignal,
+  ) => IssuerResultAsync<unknown>,
 ) {
   const controller = new AbortController();
   let event: RetryEvent | undefined;
