@@ -78,8 +78,11 @@ describe('createIssuerClient: requests and bodies', () => {
 
   it('keeps the hooks of a ky instance it is given', async () => {
     const { default: ky } = await import('ky');
+    // ky 1 hands hooks the request, ky 2 a state object holding it.
+    const requestOf = (state: Request | { request: Request }) =>
+      'request' in state ? state.request : state;
     const instance = ky.create({
-      hooks: { beforeRequest: [(request) => request.headers.set('x-hooked', 'yes')] },
+      hooks: { beforeRequest: [(state) => requestOf(state).headers.set('x-hooked', 'yes')] },
     });
     nock(origin).get('/v1/hooked').matchHeader('x-hooked', 'yes').reply(200, { hooked: true });
     expect((await client({ ky: instance }).get('/hooked'))._unsafeUnwrap()).toEqual({

@@ -34,6 +34,7 @@ export async function runWithRetries<T>(
   let attempt = 0;
   let totalRetryDelayMs = 0;
   let refreshed = false;
+  let refreshedToken: string | undefined;
   const finish = (error: IssuerError) => {
     const final = error.with({ attempts: attempt, totalRetryDelayMs });
     notify(settings.onError, final);
@@ -43,7 +44,11 @@ export async function runWithRetries<T>(
   try {
     while (true) {
       attempt += 1;
-      const token = await tokenFor(settings.tokens, plan.adapter, call);
+      const token =
+        refreshedToken === undefined
+          ? await tokenFor(settings.tokens, plan.adapter, call)
+          : ok(refreshedToken);
+      refreshedToken = undefined;
       if (token.isErr()) return finish(token.error);
       const result = await attemptOnce(plan, call, settings.timeoutMs, token.value);
       if (result.isOk()) return result;
@@ -57,7 +62,8 @@ export async function runWithRetries<T>(
       ) {
         refreshed = true;
         const renewed = await refreshToken(settings.tokens, plan.adapter, token.value, call);
-        if (renewed !== undefined) return finish(renewed);
+        if (renewed.isErr()) return finish(renewed.error);
+        refreshedToken = renewed.value;
         continue;
       }
 
@@ -127,19 +133,21 @@ async function tokenFor(
   }
 }
 
-/** Refreshes after a 401 (once for all requests in flight); an error when that fails or the call stops. */
+/** The token to retry with after a 401 (one refresh for all requests in flight). */
 async function refreshToken(
   tokens: TokenCoordinator | undefined,
   adapter: IssuerAdapter,
   usedToken: string,
   call: Scope,
-): Promise<IssuerError | undefined> {
-  if (tokens === undefined) return undefined;
+): Promise<Result<string, IssuerError>> {
+  if (tokens === undefined) return ok(usedToken);
   try {
     const token = await untilAborted(tokens.refreshAfterRejection(usedToken), call.signal);
-    return token === ABORTED ? stoppedError(adapter, call.stopReason() ?? 'cancelled') : undefined;
+    return token === ABORTED
+      ? err(stoppedError(adapter, call.stopReason() ?? 'cancelled'))
+      : ok(token);
   } catch (thrown) {
-    return tokenError(adapter, thrown);
+    return err(tokenError(adapter, thrown));
   }
 }
 
