@@ -1,12 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageTests } from '../../vitest.shared';
 
-/** ISSUER_ERRORS_KY points the client suites at another ky major (see scripts/test-ky2.sh). */
-const kyOverride = process.env.ISSUER_ERRORS_KY;
-
-export default defineConfig({
-  resolve: kyOverride === undefined ? {} : { alias: { ky: kyOverride } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
-  },
-});
+export default packageTests;

@@ -3,8 +3,8 @@ import type { RetryEvent } from '@issuer-errors/core/ky';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clara } from './clara';
-import { claraFixtures } from './clara-fixtures';
 import { createClaraClient } from './create-clara-client';
+import { claraFixtures } from './fixtures';
 
 const BASE_URL = 'https://api.clara.test/v2';
 const SECRET = 'clara-client-secret-xyz';

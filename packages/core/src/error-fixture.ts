@@ -54,3 +54,22 @@ export function toFixtureView(error: IssuerError): ErrorFixture['expected'] {
   for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
   return view as unknown as ErrorFixture['expected'];
 }
+
+const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json' };
+
+/** Builds a fixture; a body that is not a string is written as the provider sends it, as JSON. */
+export function errorFixture(
+  id: string,
+  source: string,
+  status: number,
+  body: unknown,
+  expected: ErrorFixture['expected'],
+  headers: Readonly<Record<string, string>> = JSON_HEADERS,
+): ErrorFixture {
+  return {
+    id,
+    source,
+    response: { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
+    expected,
+  };
+}

@@ -18,7 +18,7 @@ export {
   isErrorCode,
   kindOfCode,
 } from './error-codes';
-export { type ErrorFixture, toFixtureView } from './error-fixture';
+export { type ErrorFixture, errorFixture, toFixtureView } from './error-fixture';
 export { ERROR_KINDS, type ErrorKind, isErrorKind } from './error-kinds';
 export {
   addFieldError,
@@ -32,13 +32,8 @@ export {
 export { classifyThrown, type ThrownClassification } from './from-thrown';
 export { getHeader, type HeadersInput, headerEntries } from './headers';
 export { parseHttpDate } from './http-date';
-export {
-  IssuerError,
-  type IssuerErrorInit,
-  type IssuerErrorJson,
-  isIssuerError,
-  type RawResponseSnapshot,
-} from './issuer-error';
+export { IssuerError, isIssuerError } from './issuer-error';
+export type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 export { type ErrorOutcome, KIND_DEFAULTS, type KindDefaults } from './kind-defaults';
 export { lenient } from './lenient';
 export { maskCardNumbers } from './mask-card-numbers';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import { ERROR_KINDS } from './error-kinds';
-import type { IssuerErrorInit } from './issuer-error';
+import type { IssuerErrorInit } from './issuer-error-types';
 import { err, ok, type Result } from './result';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 

@@ -1,0 +1,72 @@
+import type { ErrorCode } from './error-codes';
+import type { ErrorKind } from './error-kinds';
+import type { FieldErrors } from './field-errors';
+import type { ErrorOutcome } from './kind-defaults';
+
+/** The provider's response as an error keeps it: allow-listed headers, a bounded, redacted body. */
+export interface RawResponseSnapshot {
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** Allow-listed headers only (content-type, retry-after, request ids, date, rate-limit headers). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, or its text cut to 8 KiB; credentials dropped and card numbers masked. */
+  readonly body?: unknown;
+}
+
+/** What an {@link IssuerError} is built from. Every text is cleaned on the way in. */
+export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
+  /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
+  readonly provider: string;
+  /** The canonical fine code; the kind follows from it. */
+  readonly code: C;
+  /** A human-readable description; made one line, at most 1 KiB, secrets and card numbers masked. */
+  readonly message: string;
+  /** The provider's own code as sent (`B013`, `rate_limit_exceeded`). */
+  readonly providerCode?: string | undefined;
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number | undefined;
+  /** Defaults to the kind's default (see `KIND_DEFAULTS`). */
+  readonly retryable?: boolean | undefined;
+  /** The least wait before a retry; clamped to `0…24 h`. */
+  readonly retryAfterMs?: number | undefined;
+  /** Defaults to the kind's default (see `KIND_DEFAULTS`). */
+  readonly outcome?: ErrorOutcome | undefined;
+  /** Invalid fields by the provider's field name. */
+  readonly fieldErrors?: FieldErrors | undefined;
+  /** The provider's request id. */
+  readonly requestId?: string | undefined;
+  /** The provider's timestamp, as sent. */
+  readonly timestamp?: string | undefined;
+  /** How many attempts the client made (set on its final error). */
+  readonly attempts?: number | undefined;
+  /** How long the client waited between attempts in all (set on its final error). */
+  readonly totalRetryDelayMs?: number | undefined;
+  /** The provider's response; headers are allow-listed and the body redacted here. */
+  readonly raw?: {
+    readonly status?: number | undefined;
+    readonly headers?: unknown;
+    readonly body?: unknown;
+  };
+  /** The underlying error; a safe copy is kept (see `toSafeCause`). */
+  readonly cause?: unknown;
+}
+
+/** The stable JSON shape of an {@link IssuerError}: what `toJSON()` writes and `IssuerError.fromJSON` reads. */
+export interface IssuerErrorJson {
+  readonly name: 'IssuerError';
+  readonly provider: string;
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly providerCode?: string;
+  readonly status?: number;
+  readonly message: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+  readonly outcome: ErrorOutcome;
+  readonly fieldErrors: FieldErrors;
+  readonly requestId?: string;
+  readonly timestamp?: string;
+  readonly attempts?: number;
+  readonly totalRetryDelayMs?: number;
+  readonly raw: RawResponseSnapshot;
+}
