@@ -1,8 +1,5 @@
-import type { ErrorCode } from './error-codes';
-import type { ErrorKind } from './error-kinds';
-import type { FieldErrors } from './field-errors';
 import type { IssuerError } from './issuer-error';
-import type { ErrorOutcome } from './kind-defaults';
+import type { IssuerErrorJson } from './issuer-error-types';
 
 /**
  * One documented provider error response and what it must normalize to: the
@@ -19,19 +16,20 @@ export interface ErrorFixture {
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string;
   };
-  /** What normalizing it must give. */
-  readonly expected: {
-    readonly kind: ErrorKind;
-    readonly code: ErrorCode;
-    readonly providerCode?: string;
-    readonly message: string;
-    readonly retryable: boolean;
-    readonly retryAfterMs?: number;
-    readonly outcome: ErrorOutcome;
-    readonly fieldErrors: FieldErrors;
-    readonly requestId?: string;
-    readonly timestamp?: string;
-  };
+  /** What normalizing it must give: the facts of the error's JSON, without its raw response. */
+  readonly expected: Pick<
+    IssuerErrorJson,
+    | 'kind'
+    | 'code'
+    | 'providerCode'
+    | 'message'
+    | 'retryable'
+    | 'retryAfterMs'
+    | 'outcome'
+    | 'fieldErrors'
+    | 'requestId'
+    | 'timestamp'
+  >;
 }
 
 /**
