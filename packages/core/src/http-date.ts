@@ -18,15 +18,27 @@ const ASCTIME = new RegExp(
  */
 export function parseHttpDate(text: string, now: number = Date.now()): number | undefined {
   const imf = IMF_FIXDATE.exec(text);
-  if (imf) return toEpoch(imf[3], imf[2], imf[1], imf[4], imf[5], imf[6]);
+  if (imf) {
+    return toEpoch({
+      year: imf[3],
+      month: imf[2],
+      day: imf[1],
+      hour: imf[4],
+      minute: imf[5],
+      second: imf[6],
+    });
+  }
   const rfc850 = RFC_850.exec(text);
   if (rfc850) {
     const year = expandTwoDigitYear(Number(rfc850[3]), now);
-    return toEpoch(String(year), rfc850[2], rfc850[1], rfc850[4], rfc850[5], rfc850[6]);
+    const [, day, month, , hour, minute, second] = rfc850;
+    return toEpoch({ year: String(year), month, day, hour, minute, second });
   }
   const asctime = ASCTIME.exec(text);
-  if (asctime)
-    return toEpoch(asctime[6], asctime[1], asctime[2], asctime[3], asctime[4], asctime[5]);
+  if (asctime) {
+    const [, month, day, hour, minute, second, year] = asctime;
+    return toEpoch({ year, month, day, hour, minute, second });
+  }
   return undefined;
 }
 
@@ -38,24 +50,24 @@ function expandTwoDigitYear(twoDigits: number, now: number): number {
   return year;
 }
 
-function toEpoch(
-  ...parts: [
-    year?: string,
-    month?: string,
-    day?: string,
-    hour?: string,
-    minute?: string,
-    second?: string,
-  ]
-): number | undefined {
-  const [year, month, day, hour, minute, second] = parts;
-  const monthIndex = MONTHS.indexOf(month ?? '');
-  const values = [year, day, hour, minute, second].map((part) => Number(part?.trim()));
-  const [yearValue = 0, dayValue = 0, hourValue = 0, minuteValue = 0, secondValue = 0] = values;
-  if (dayValue < 1 || dayValue > 31 || hourValue > 23 || minuteValue > 59 || secondValue > 60) {
+type DateParts = Record<
+  'year' | 'month' | 'day' | 'hour' | 'minute' | 'second',
+  string | undefined
+>;
+
+/** Epoch milliseconds of a GMT date, or `undefined` when a part is out of range (31 Feb, 25:00). */
+function toEpoch(parts: DateParts): number | undefined {
+  const monthIndex = MONTHS.indexOf(parts.month ?? '');
+  const [year, day, hour, minute, second] = [
+    parts.year,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  ].map((part) => Number(part?.trim() ?? Number.NaN)) as [number, number, number, number, number];
+  if (monthIndex < 0 || !(day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) {
     return undefined;
   }
-  const epoch = Date.UTC(yearValue, monthIndex, dayValue, hourValue, minuteValue, secondValue);
-  const checked = new Date(epoch);
-  return checked.getUTCDate() === dayValue ? epoch : undefined;
+  const epoch = Date.UTC(year, monthIndex, day, hour, minute, second);
+  return new Date(epoch).getUTCDate() === day ? epoch : undefined;
 }

@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCodeOf } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import { type FieldErrors, mergeFieldErrors } from './field-errors';
+import { toHttpStatus } from './http-status';
 import { parseIssuerErrorJson } from './issuer-error-json';
 import type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
@@ -75,7 +76,7 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
     this.raw = snapshot(init.raw);
     assignDefined(this, {
       providerCode: shortText(init.providerCode),
-      status: httpStatus(init.status),
+      status: toHttpStatus(init.status),
       retryAfterMs: clampDelayMs(init.retryAfterMs),
       requestId: shortText(init.requestId),
       timestamp: shortText(init.timestamp),
@@ -152,7 +153,7 @@ export function isIssuerError(value: unknown): value is IssuerError {
 }
 
 function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
-  const status = httpStatus(raw?.status);
+  const status = toHttpStatus(raw?.status);
   const body = redactBody(raw?.body);
   return {
     ...(status === undefined ? {} : { status }),
@@ -171,12 +172,6 @@ function shortText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = toSafeLine(value, MAX_SHORT_FIELD_BYTES);
   return text === '' ? undefined : text;
-}
-
-function httpStatus(value: unknown): number | undefined {
-  return Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599
-    ? (value as number)
-    : undefined;
 }
 
 function count(value: unknown): number | undefined {

@@ -1,4 +1,5 @@
 import { type FieldErrors, mergeFieldErrors } from '../field-errors';
+import { toHttpStatus } from '../http-status';
 import { IssuerError } from '../issuer-error';
 import { getRequestId } from '../request-id';
 import { clampDelayMs, retryAfterFromHeaders } from '../retry-after';
@@ -30,7 +31,7 @@ function normalizeUnsafe<Body extends object>(
   displayName: string,
   input: RawErrorInput,
 ): IssuerError {
-  const status = validStatus(input?.status);
+  const status = toHttpStatus(input?.status);
   const headers = input?.headers;
   const facts = readErrorBody(config, input?.body);
   const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
@@ -63,12 +64,6 @@ function normalizeUnsafe<Body extends object>(
     timestamp: facts.timestamp,
     raw: { status, headers, body: facts.body },
   });
-}
-
-function validStatus(status: unknown): number | undefined {
-  return Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599
-    ? (status as number)
-    : undefined;
 }
 
 function ruleFieldErrors(rule: ErrorRule | undefined, message: string | undefined): FieldErrors {
