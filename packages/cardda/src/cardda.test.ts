@@ -1,8 +1,8 @@
-import { IssuerError, toFixtureView } from '@issuer-errors/core';
+import { IssuerError } from '@issuer-errors/core';
+import { carddaFixtures, toFixtureView } from '@issuer-errors/testing';
 import { describe, expect, it } from 'vitest';
 import { cardda } from './cardda';
 import { carddaRules } from './cardda-rules';
-import { carddaFixtures } from './fixtures';
 
 const cases = carddaFixtures.map((fixture) => [fixture.id, fixture] as const);
 

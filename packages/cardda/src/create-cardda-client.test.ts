@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
+import { carddaFixtures } from '@issuer-errors/testing';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CARDDA_BASE_URL, createCarddaClient } from './create-cardda-client';
-import { carddaFixtures } from './fixtures';
 
 const API_KEY = 'cardda_live_key_0123456789';
 const COMPANY_ID = '550e8400-e29b-41d4-a716-446655440000';

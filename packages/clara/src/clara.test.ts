@@ -1,8 +1,8 @@
-import { IssuerError, toFixtureView } from '@issuer-errors/core';
+import { IssuerError } from '@issuer-errors/core';
+import { claraFixtures, toFixtureView } from '@issuer-errors/testing';
 import { describe, expect, it } from 'vitest';
 import { clara } from './clara';
 import { claraRules } from './clara-rules';
-import { claraFixtures } from './fixtures';
 
 describe('clara: every documented error', () => {
   it.each(claraFixtures.map((fixture) => [fixture.id, fixture] as const))(

@@ -1,10 +1,10 @@
 import { computeBackoffMs, type IssuerError, type IssuerResultAsync } from '@issuer-errors/core';
 import type { RetryEvent } from '@issuer-errors/core/ky';
+import { claraFixtures } from '@issuer-errors/testing';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clara } from './clara';
 import { createClaraClient } from './create-clara-client';
-import { claraFixtures } from './fixtures';
 
 const BASE_URL = 'https://api.clara.test/v2';
 const SECRET = 'clara-client-secret-xyz';

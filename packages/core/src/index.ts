@@ -18,7 +18,6 @@ export {
   isErrorCode,
   kindOfCode,
 } from './error-codes';
-export { type ErrorFixture, errorFixture, toFixtureView } from './error-fixture';
 export { ERROR_KINDS, type ErrorKind, isErrorKind } from './error-kinds';
 export {
   addFieldError,

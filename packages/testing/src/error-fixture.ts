@@ -1,13 +1,12 @@
-import type { IssuerError } from './issuer-error';
-import type { IssuerErrorJson } from './issuer-error-types';
+import type { IssuerError, IssuerErrorJson } from '@issuer-errors/core';
 
 /**
- * One documented provider error response and what it must normalize to: the
- * shared shape of every adapter's fixtures, re-exported by the testing kit.
+ * One documented provider error response and what it must normalize to. The
+ * adapters' own tests, the nock helpers and the fake issuer all read these.
  */
-export interface ErrorFixture {
-  /** A stable id: `'b013-threshold-exceeds-company-limit'`. */
-  readonly id: string;
+export interface ErrorFixture<Id extends string = string> {
+  /** A stable id, also the scenario name of the nock helpers and the fake issuer: `'b013-threshold-exceeds-company-limit'`. */
+  readonly id: Id;
   /** Where it comes from: the docs section, example or table row. */
   readonly source: string;
   /** The response exactly as sent. */
@@ -56,14 +55,14 @@ export function toFixtureView(error: IssuerError): ErrorFixture['expected'] {
 const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json' };
 
 /** Builds a fixture; a body that is not a string is written as the provider sends it, as JSON. */
-export function errorFixture(
-  id: string,
+export function errorFixture<const Id extends string>(
+  id: Id,
   source: string,
   status: number,
   body: unknown,
   expected: ErrorFixture['expected'],
   headers: Readonly<Record<string, string>> = JSON_HEADERS,
-): ErrorFixture {
+): ErrorFixture<Id> {
   return {
     id,
     source,

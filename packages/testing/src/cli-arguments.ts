@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
+import type {
+  FakeIssuerOptions,
+  FakeMethod,
+  FakeOutcome,
+  FakeProvider,
+} from './server/fake-issuer-types';
+
+/** One scripted route of a `--script` file. */
+export interface ScriptedRoute {
+  readonly method: FakeMethod;
+  readonly path: string;
+  readonly outcomes: readonly FakeOutcome[];
+}
+
+/** What the command line asks for. */
+export interface CliRequest {
+  readonly options: FakeIssuerOptions<FakeProvider>;
+  /** The path of a JSON file of routes, if any. */
+  readonly script?: string;
+}
+
+/** How to run the fake from a shell. */
+export const USAGE = `Usage: issuer-errors-fake --provider clara|cardda [--port 4010] [--host 127.0.0.1]
+                          [--rate-limit <requests>] [--refill <per second>] [--script routes.json]
+
+  --rate-limit  a token bucket of this many requests (Clara: one for reads, one for writes)
+  --refill      requests added back per second (default: the --rate-limit value)
+  --script      {"routes": [{"method": "POST", "path": "/cards", "outcomes": ["b013-threshold-exceeds-company-limit", {"json": {"id": "card_1"}, "status": 201}]}]}`;
+
+const outcomeSchema = z.union([
+  z.string(),
+  z.object({
+    error: z.string(),
+    retryAfter: z.optional(z.number()),
+    requestId: z.optional(z.string()),
+    delayMs: z.optional(z.number()),
+  }),
+  z.object({
+    json: z.unknown(),
+    status: z.optional(z.int().check(z.gte(200), z.lte(599))),
+    headers: z.optional(z.record(z.string(), z.string())),
+    delayMs: z.optional(z.number()),
+    chunkDelayMs: z.optional(z.number()),
+  }),
+  z.object({ stall: z.literal(true) }),
+  z.object({ reset: z.enum(['before-response', 'mid-body']), delayMs: z.optional(z.number()) }),
+]);
+
+/** The schema of a `--script` file. */
+export const scriptSchema = z.object({
+  routes: z.array(
+    z.object({
+      method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+      path: z.string().check(z.startsWith('/')),
+      outcomes: z.array(outcomeSchema).check(z.minLength(1)),
+    }),
+  ),
+});
+
+/** Reads the command line; a problem is a message for the user. */
+export function parseCliArguments(
+  argv: readonly string[],
+): CliRequest | { readonly problem: string } {
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        provider: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        refill: { type: 'string' },
+        script: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+  const provider = values.provider;
+  if (provider !== 'clara' && provider !== 'cardda')
+    return { problem: '--provider must be clara or cardda' };
+  const port = wholeNumber(values.port ?? '0');
+  if (port === undefined || port > 65_535)
+    return { problem: '--port must be a whole number from 0 to 65535' };
+  const capacity =
+    values['rate-limit'] === undefined ? undefined : wholeNumber(values['rate-limit']);
+  const refill = wholeNumber(values.refill ?? values['rate-limit'] ?? '1');
+  if (
+    capacity === 0 ||
+    refill === undefined ||
+    refill === 0 ||
+    (values['rate-limit'] !== undefined && capacity === undefined)
+  ) {
+    return { problem: '--rate-limit and --refill must be whole numbers above 0' };
+  }
+  return {
+    options: {
+      provider,
+      port,
+      ...(values.host === undefined ? {} : { host: values.host }),
+      ...(capacity === undefined ? {} : { rateLimit: { capacity, refillPerSecond: refill } }),
+    },
+    ...(values.script === undefined ? {} : { script: values.script }),
+  };
+}
+
+function wholeNumber(text: string): number | undefined {
+  return /^\d{1,6}$/.test(text) ? Number(text) : undefined;
+}

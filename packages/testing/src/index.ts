@@ -1,0 +1,4 @@
+export { type CarddaScenario, carddaFixtures } from './cardda/cardda-fixtures';
+export { type ClaraScenario, claraFixtures } from './clara/clara-fixtures';
+export { type ErrorFixture, errorFixture, toFixtureView } from './error-fixture';
+export { fixtureResponse, type ResponseOverrides, type WireResponse } from './fixture-response';

@@ -1,0 +1,109 @@
+import type { CarddaScenario } from '../cardda/cardda-fixtures';
+import type { ClaraScenario } from '../clara/clara-fixtures';
+import type { ResponseOverrides } from '../fixture-response';
+
+/** The issuers the fake can play. */
+export type FakeProvider = 'clara' | 'cardda';
+
+/** The documented error names of a provider. */
+export type ScenarioOf<Provider extends FakeProvider> = Provider extends 'clara'
+  ? ClaraScenario
+  : CarddaScenario;
+
+/** The HTTP methods a route answers. */
+export type FakeMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One answer of a route:
+ * - a scenario name, or `{ error, retryAfter?, requestId? }`: the provider's documented error;
+ * - `{ json, status? }`: a success (or any other) JSON body; `chunkDelayMs` sends it slowly, in 8 parts;
+ * - `{ stall: true }`: accepts the request and never answers;
+ * - `{ reset: 'before-response' | 'mid-body' }`: drops the connection, before the headers or halfway through the body.
+ * Any answer can be held back by `delayMs` first.
+ */
+export type FakeOutcome<Scenario extends string = string> =
+  | Scenario
+  | ({ readonly error: Scenario; readonly delayMs?: number } & ResponseOverrides)
+  | {
+      readonly json: unknown;
+      readonly status?: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly delayMs?: number;
+      readonly chunkDelayMs?: number;
+    }
+  | { readonly stall: true }
+  | { readonly reset: 'before-response' | 'mid-body'; readonly delayMs?: number };
+
+/** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
+export interface FakeRateLimit {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+}
+
+/** Options of {@link startFakeIssuer}. */
+export interface FakeIssuerOptions<Provider extends FakeProvider> {
+  readonly provider: Provider;
+  /** Default 0: any free port. */
+  readonly port?: number;
+  /** A loopback address only; default `'127.0.0.1'`. */
+  readonly host?: string;
+  /**
+   * Answers 429 with the provider's headers and body once the bucket is empty.
+   * Clara limits reads (GET) and writes separately, so it gets two buckets of this size.
+   */
+  readonly rateLimit?: FakeRateLimit;
+  /** Clara: the only client credentials its token endpoint accepts (default: any). */
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  /** Clara: the `expires_in` of issued tokens, in seconds; default 3600. */
+  readonly tokenLifetimeSeconds?: number;
+  /** Cardda: the only API keys accepted (default: any non-empty Bearer). */
+  readonly apiKeys?: readonly string[];
+  /** Cardda: the companies the key belongs to; another `company-id` is a 404 (default: any). */
+  readonly companyIds?: readonly string[];
+  /** Called after each request is answered, with what the fake did. */
+  readonly onRequest?: (request: FakeRequest) => void;
+}
+
+/** One request the fake received, for assertions. */
+export interface FakeRequest {
+  readonly method: string;
+  /** Relative to {@link FakeIssuer.baseUrl}, without the query. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  /** What the fake did: `'ok 200'`, `'rate-limited 429'`, `'stall'`, `'reset mid-body'`... */
+  readonly answer: string;
+}
+
+/** A running fake issuer. */
+export interface FakeIssuer<Provider extends FakeProvider = FakeProvider> {
+  readonly provider: Provider;
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** What to give the client as `baseUrl` (Cardda: `<url>/v1`). */
+  readonly baseUrl: string;
+  /** Clara's token endpoint, for `oauth.tokenUrl`. */
+  readonly tokenUrl: string;
+  readonly port: number;
+  /** Every request so far, oldest first. */
+  readonly requests: readonly FakeRequest[];
+  /**
+   * Scripts a route: its answers in order; the last one repeats. `path` is relative to
+   * `baseUrl`, and a `:name` segment matches any one segment. Scripting a route again replaces it.
+   */
+  route(
+    method: FakeMethod,
+    path: string,
+    outcomes: readonly FakeOutcome<ScenarioOf<Provider>>[],
+  ): this;
+  /** Clara: a valid token, as the token endpoint would issue. */
+  issueToken(): string;
+  /** Clara: every token issued so far is now expired, so the next call meets Clara's 401. */
+  expireTokens(): void;
+  /** Forgets the routes, the request log, the tokens and the rate-limit state. */
+  reset(): void;
+  /** Stops listening and drops every open connection, stalled ones too. */
+  close(): Promise<void>;
+}
