@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { carddaFixtures } from '@issuer-errors/testing';
+import { mockCardda } from '@issuer-errors/testing/nock';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CARDDA_BASE_URL, createCarddaClient } from './create-cardda-client';
@@ -7,11 +7,7 @@ import { CARDDA_BASE_URL, createCarddaClient } from './create-cardda-client';
 const API_KEY = 'cardda_live_key_0123456789';
 const COMPANY_ID = '550e8400-e29b-41d4-a716-446655440000';
 const api = () => nock('https://api.cardda.com');
-const fixture = (id: string) => {
-  const found = carddaFixtures.find((candidate) => candidate.id === id);
-  if (found === undefined) throw new Error(id);
-  return found.response;
-};
+const RECIPIENTS = { method: 'POST', path: '/v1/banking/bank_recipients' } as const;
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -32,12 +28,9 @@ describe('createCarddaClient', () => {
   });
 
   it('waits for Retry-After on a 429, then succeeds, even for a POST', async () => {
-    const limited = fixture('rate-limited');
-    api()
-      .post('/v1/banking/bank_recipients')
-      .reply(limited.status, limited.body, limited.headers)
-      .post('/v1/banking/bank_recipients')
-      .reply(201, { id: 'r1' });
+    mockCardda(api())
+      .reply('rate-limited', RECIPIENTS)
+      .replyOk({ id: 'r1' }, { ...RECIPIENTS, status: 201 });
     const started = Date.now();
     const result = await createCarddaClient({ apiKey: API_KEY, companyId: COMPANY_ID }).post(
       '/banking/bank_recipients',
@@ -48,12 +41,9 @@ describe('createCarddaClient', () => {
   });
 
   it('returns the missing company-id as a configuration error, without retrying', async () => {
-    const missing = fixture('missing-company-id');
-    const scope = api()
-      .get('/v1/banking/bank_transactions')
-      .reply(missing.status, missing.body, missing.headers)
-      .get('/v1/banking/bank_transactions')
-      .reply(200, []);
+    const { scope } = mockCardda(api())
+      .reply('missing-company-id', { path: '/v1/banking/bank_transactions' })
+      .replyOk([], { path: '/v1/banking/bank_transactions' });
     const error = (
       await createCarddaClient({ apiKey: API_KEY }).get('/banking/bank_transactions')
     )._unsafeUnwrapErr();
@@ -63,8 +53,7 @@ describe('createCarddaClient', () => {
   });
 
   it('maps a 422 to field errors and never leaks the API key', async () => {
-    const invalid = fixture('validation-error-on-create');
-    api().post('/v1/banking/bank_recipients').reply(invalid.status, invalid.body, invalid.headers);
+    mockCardda(api()).reply('validation-error-on-create', RECIPIENTS);
     const error = (
       await createCarddaClient({ apiKey: API_KEY, companyId: COMPANY_ID }).post(
         '/banking/bank_recipients',

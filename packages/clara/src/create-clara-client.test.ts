@@ -1,6 +1,6 @@
 import { computeBackoffMs, type IssuerError, type IssuerResultAsync } from '@issuer-errors/core';
 import type { RetryEvent } from '@issuer-errors/core/ky';
-import { claraFixtures } from '@issuer-errors/testing';
+import { mockClara } from '@issuer-errors/testing/nock';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clara } from './clara';
@@ -14,16 +14,10 @@ const oauth = {
   clientSecret: SECRET,
 };
 const api = () => nock('https://api.clara.test');
-const fixture = (id: string) => {
-  const found = claraFixtures.find((candidate) => candidate.id === id);
-  if (found === undefined) throw new Error(id);
-  return found.response;
-};
 const tokens = (...values: string[]) => {
-  const scope = api();
-  for (const token of values)
-    scope.post('/oauth/token').reply(200, { access_token: token, expires_in: 3600 });
-  return scope;
+  const mock = mockClara(api());
+  for (const accessToken of values) mock.token({ accessToken });
+  return mock;
 };
 
 /** Records the first retry the client decides on, then cancels the call instead of waiting. */
@@ -64,14 +58,11 @@ describe('createClaraClient', () => {
 
   it('refreshes an expired token once, then retries even a card creation', async () => {
     tokens('expired', 'fresh');
-    const unauthorized = fixture('token-expired');
-    api()
-      .post('/v2/cards')
-      .matchHeader('authorization', 'Bearer expired')
-      .reply(unauthorized.status, unauthorized.body)
-      .post('/v2/cards')
-      .matchHeader('authorization', 'Bearer fresh')
-      .reply(201, { id: 'c2' });
+    mockClara(api().matchHeader('authorization', 'Bearer expired')).reply('token-expired', {
+      method: 'POST',
+      path: '/v2/cards',
+    });
+    api().post('/v2/cards').matchHeader('authorization', 'Bearer fresh').reply(201, { id: 'c2' });
     const result = await createClaraClient({ baseUrl: BASE_URL, oauth }).post('/cards', {
       json: { userId: 'u' },
     });
@@ -79,7 +70,7 @@ describe('createClaraClient', () => {
   });
 
   it('fails with invalid_credentials when the secret is rejected, never leaking it', async () => {
-    api().post('/oauth/token').reply(401, { error: 'invalid_client' });
+    mockClara(api()).reply('oauth-invalid-client', { method: 'POST', path: '/oauth/token' });
     const error = (
       await createClaraClient({ baseUrl: BASE_URL, oauth }).get('/cards')
     )._unsafeUnwrapErr();
@@ -92,16 +83,14 @@ describe('createClaraClient', () => {
   });
 
   it('retries a 500 after 2 s, the lower end of Clara’s 2–5 s', async () => {
-    const failure = fixture('b033-core-service-failure');
-    api().get('/v2/cards').reply(failure.status, failure.body);
+    mockClara(api()).reply('b033-core-service-failure', { path: '/v2/cards' });
     const event = await firstRetry((client, signal) => client.get('/cards', { signal }));
     expect(event?.delayMs).toBe(2000);
     expect(event?.error.code).toBe('core_service_failure');
   });
 
   it('backs off a 429 by 2^attempt s plus up to 1 s of jitter', async () => {
-    const limited = fixture('rate-limited');
-    api().get('/v2/cards').reply(limited.status, limited.body);
+    mockClara(api()).reply('rate-limited', { path: '/v2/cards' });
     const event = await firstRetry((client, signal) => client.get('/cards', { signal }));
     expect(event?.delayMs).toBe(1500);
     const policy = clara.retry.byKind?.rate_limited?.backoff;
@@ -115,12 +104,9 @@ describe('createClaraClient', () => {
   });
 
   it('never retries a card creation after a 500: the card may exist', async () => {
-    const failure = fixture('internal-server-error');
-    const scope = api()
-      .post('/v2/cards')
-      .reply(failure.status, failure.body)
-      .post('/v2/cards')
-      .reply(201, {});
+    const { scope } = mockClara(api())
+      .reply('internal-server-error', { method: 'POST', path: '/v2/cards' })
+      .replyOk({}, { method: 'POST', path: '/v2/cards', status: 201 });
     const client = createClaraClient({ baseUrl: BASE_URL, getAccessToken: () => 'token' });
     const error = (await client.post('/cards', { json: {} }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'internal', outcome: 'unknown', attempts: 1 });
@@ -128,8 +114,7 @@ describe('createClaraClient', () => {
   });
 
   it('returns a missing client certificate (511) as a configuration error at once', async () => {
-    const missing = fixture('network-authentication-required');
-    api().get('/v2/cards').reply(missing.status, missing.body);
+    mockClara(api()).reply('network-authentication-required', { path: '/v2/cards' });
     const client = createClaraClient({ baseUrl: BASE_URL, getAccessToken: () => 'token' });
     const error: IssuerError = (await client.get('/cards'))._unsafeUnwrapErr();
     expect(error).toMatchObject({

@@ -10,6 +10,8 @@ export interface ResponseOverrides {
 
 /** A provider's response as it goes on the wire. */
 export interface WireResponse {
+  /** The fixture it was made from, if any. */
+  readonly scenario?: string;
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
@@ -33,7 +35,7 @@ export function fixtureResponse(
     body = withRetryAfterField(body, overrides.retryAfter);
   }
   if (overrides.requestId !== undefined) setHeader(headers, 'X-Request-Id', overrides.requestId);
-  return { status: fixture.response.status, headers, body };
+  return { scenario: fixture.id, status: fixture.response.status, headers, body };
 }
 
 function setHeader(headers: Record<string, string>, name: string, value: string): void {

@@ -42,7 +42,7 @@ export interface IssuerMock<Scenario extends string> {
   reply(scenario: Scenario, options?: MockReplyOptions): this;
   /** Answers with a JSON success body. */
   replyOk(body: unknown, options?: MockSuccessOptions): this;
-  /** Fails without a response, as the network would. */
+  /** Fails without a response, as fetch would: a `TypeError('fetch failed')` whose `cause.code` is `failure`. */
   fail(failure: MockNetworkFailure, options?: MockMatch): this;
 }
 
@@ -73,8 +73,8 @@ export function mockIssuer<Scenario extends string>(
       return this;
     },
     fail(failure, options = {}) {
-      const error = Object.assign(new Error(`${failure} (simulated)`), { code: failure });
-      intercept(options).replyWithError(error);
+      const cause = Object.assign(new Error(`${failure} (simulated)`), { code: failure });
+      intercept(options).replyWithError(new TypeError('fetch failed', { cause }));
       return this;
     },
   };

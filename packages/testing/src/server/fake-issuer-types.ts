@@ -73,7 +73,7 @@ export interface FakeRequest {
   readonly query: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
-  /** What the fake did: `'ok 200'`, `'rate-limited 429'`, `'stall'`, `'reset mid-body'`... */
+  /** What the fake did: the scenario and status (`'rate-limited 429'`), `'ok 200'`, `'token 200'`, `'unscripted 404'`, `'stall'`, `'reset mid-body'`. */
   readonly answer: string;
 }
 
@@ -98,11 +98,13 @@ export interface FakeIssuer<Provider extends FakeProvider = FakeProvider> {
     path: string,
     outcomes: readonly FakeOutcome<ScenarioOf<Provider>>[],
   ): this;
+  /** Replaces the rate limit (`undefined`: none), with full buckets. */
+  limitRate(limit: FakeRateLimit | undefined): this;
   /** Clara: a valid token, as the token endpoint would issue. */
   issueToken(): string;
   /** Clara: every token issued so far is now expired, so the next call meets Clara's 401. */
   expireTokens(): void;
-  /** Forgets the routes, the request log, the tokens and the rate-limit state. */
+  /** Forgets the routes, the request log, the tokens, and rate-limit changes and state. */
   reset(): void;
   /** Stops listening and drops every open connection, stalled ones too. */
   close(): Promise<void>;

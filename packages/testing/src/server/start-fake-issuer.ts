@@ -51,17 +51,18 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   const requests: FakeRequest[] = [];
   const closing = new AbortController();
 
+  let rateLimit = options.rateLimit;
   const bucketFor = (method: string): TokenBucket | undefined => {
-    if (options.rateLimit === undefined) return undefined;
+    if (rateLimit === undefined) return undefined;
     const key = profile.bucketOf(method);
-    const bucket = buckets.get(key) ?? createTokenBucket(options.rateLimit, now);
+    const bucket = buckets.get(key) ?? createTokenBucket(rateLimit, now);
     buckets.set(key, bucket);
     return bucket;
   };
 
   const answer = async (view: RequestView, response: ServerResponse): Promise<string> => {
     const own = profile.own(view);
-    if (own !== undefined) return sent(response, own, 'own');
+    if (own !== undefined) return sent(response, own, 'token');
     const refusal = profile.admit(view);
     if (refusal !== undefined) return sent(response, refusal, 'refused');
     const decision = bucketFor(view.method)?.take();
@@ -126,10 +127,16 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
       routes.set(method, path, outcomes);
       return this;
     },
+    limitRate(limit) {
+      rateLimit = limit;
+      buckets.clear();
+      return this;
+    },
     issueToken: () => profile.issueToken(),
     expireTokens: () => profile.expireTokens(),
     reset() {
       routes.clear();
+      rateLimit = options.rateLimit;
       buckets.clear();
       requests.length = 0;
       profile.reset();
@@ -145,7 +152,7 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   function sent(response: ServerResponse, wire: WireResponse, reason: string): string {
     const stamped = profile.stamp(wire);
     send(response, stamped);
-    return `${reason} ${stamped.status}`;
+    return `${stamped.scenario ?? reason} ${stamped.status}`;
   }
 }
 

@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = new URL('./cli.ts', import.meta.url).pathname;
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+});
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+  return { child, nextLine: async () => (await lines.next()).value as string, exited };
+}
+
+describe('issuer-errors-fake', () => {
+  it('serves a scripted Cardda on loopback, logs each request, and stops cleanly on SIGTERM', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
+    const script = join(folder, 'routes.json');
+    await writeFile(
+      script,
+      JSON.stringify({
+        routes: [
+          {
+            method: 'POST',
+            path: '/banking/bank_recipients',
+            outcomes: ['validation-error-on-create'],
+          },
+        ],
+      }),
+    );
+    const cli = runCli(['--provider', 'cardda', '--port', '0', '--script', script]);
+    const banner = await cli.nextLine();
+    const baseUrl = /baseUrl (http:\/\/127\.0\.0\.1:\d+\/v1)$/.exec(banner)?.[1];
+    expect(baseUrl).toBeDefined();
+    const response = await fetch(`${baseUrl}/banking/bank_recipients`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer key', 'company-id': 'acme' },
+      body: '{"name":"Acme Vendor"}',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      errors: { rut: ["can't be blank", 'is invalid'] },
+    });
+    expect(await cli.nextLine()).toBe(
+      'POST /banking/bank_recipients → validation-error-on-create 422',
+    );
+    cli.child.kill('SIGTERM');
+    expect((await cli.exited).code).toBe(0);
+  });
+
+  it('explains a bad command line and exits 2', async () => {
+    const { code, stderr } = await runCli(['--provider', 'visa']).exited;
+    expect(code).toBe(2);
+    expect(stderr).toContain('--provider must be clara or cardda');
+    expect(stderr).toContain('Usage: issuer-errors-fake');
+  });
+
+  it('names the bad entries of an invalid script and exits 2', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
+    const script = join(folder, 'routes.json');
+    await writeFile(
+      script,
+      JSON.stringify({ routes: [{ method: 'GET', path: 'cards', outcomes: [] }] }),
+    );
+    const { code, stderr } = await runCli(['--provider', 'clara', '--script', script]).exited;
+    expect(code).toBe(2);
+    expect(stderr).toContain('routes.0.path');
+    expect(stderr).toContain('routes.0.outcomes');
+  });
+
+  it('refuses a host beyond loopback and exits 1', async () => {
+    const { code, stderr } = await runCli(['--provider', 'clara', '--host', '0.0.0.0']).exited;
+    expect(code).toBe(1);
+    expect(stderr).toContain('loopback only');
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeIssuer } from './fake-issuer-types';
+import { startFakeIssuer } from './start-fake-issuer';
+
+let fake: FakeIssuer<'clara'>;
+afterEach(async () => fake?.close());
+
+const requestToken = (secret: string) =>
+  fetch(fake.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'app',
+      client_secret: secret,
+    }),
+  });
+
+describe('the fake Clara', () => {
+  it('issues a token for the right client credentials, and rejects the wrong secret', async () => {
+    fake = await startFakeIssuer({
+      provider: 'clara',
+      clientId: 'app',
+      clientSecret: 's3cret',
+      tokenLifetimeSeconds: 120,
+    });
+    const issued = await requestToken('s3cret');
+    expect(await issued.json()).toEqual({
+      access_token: expect.stringMatching(/^fake-clara-token-/),
+      token_type: 'Bearer',
+      expires_in: 120,
+    });
+    const refused = await requestToken('wrong');
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('answers a call without a live token with Clara’s bare 401, also once tokens expire', async () => {
+    fake = await startFakeIssuer({ provider: 'clara' });
+    fake.route('GET', '/cards', [{ json: [] }]);
+    const token = fake.issueToken();
+    const call = (authorization?: string) =>
+      fetch(
+        `${fake.baseUrl}/cards`,
+        authorization === undefined ? {} : { headers: { authorization } },
+      );
+    expect((await call(`Bearer ${token}`)).status).toBe(200);
+    const anonymous = await call();
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ message: 'Unauthorized' });
+    fake.expireTokens();
+    expect((await call(`Bearer ${token}`)).status).toBe(401);
+  });
+
+  it('limits reads and writes separately, answering {"message": "Too Many Requests"}', async () => {
+    fake = await startFakeIssuer({
+      provider: 'clara',
+      rateLimit: { capacity: 1, refillPerSecond: 0.1 },
+    });
+    fake.route('GET', '/cards', [{ json: [] }]);
+    fake.route('POST', '/cards', [{ json: { id: 'c1' }, status: 201 }]);
+    const headers = { authorization: `Bearer ${fake.issueToken()}` };
+    expect((await fetch(`${fake.baseUrl}/cards`, { headers })).status).toBe(200);
+    const limited = await fetch(`${fake.baseUrl}/cards`, { headers });
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ message: 'Too Many Requests' });
+    expect(
+      (await fetch(`${fake.baseUrl}/cards`, { method: 'POST', headers, body: '{}' })).status,
+    ).toBe(201);
+  });
+
+  it('answers a scripted documented error exactly as Clara sends it', async () => {
+    fake = await startFakeIssuer({ provider: 'clara' });
+    fake.route('POST', '/cards', ['card-creation-queue']);
+    const response = await fetch(`${fake.baseUrl}/cards`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.issueToken()}` },
+      body: '{}',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      message: 'This user already has a card in the creation queue. Try again in 2 minutes',
+    });
+  });
+});
