@@ -17,7 +17,7 @@ export type AccessTokenSource = (options: {
   readonly forceRefresh: boolean;
 }) => string | PromiseLike<string>;
 
-/** What `onRetry` receives before each wait. */
+/** What `onRetry` receives before each retry: before its wait, or with `delayMs: 0` right after a token refresh. */
 export interface RetryEvent {
   /** The attempt that failed (1 for the first). */
   readonly attempt: number;
@@ -50,7 +50,7 @@ export interface IssuerClientOptions {
   readonly totalTimeoutMs?: number;
   /** A wait longer than this is not made: the error comes back at once with its `retryAfterMs` (default 60 s). */
   readonly maxRetryDelayMs?: number;
-  /** Called before each wait, for logs and metrics. Exceptions it throws are ignored. */
+  /** Called before each retry (after a token refresh too, with `delayMs: 0`), for logs and metrics. Exceptions it throws are ignored. */
   readonly onRetry?: (event: RetryEvent) => void;
   /** Called with every final error. Exceptions it throws are ignored. */
   readonly onError?: (error: IssuerError) => void;

@@ -247,8 +247,15 @@ describe('createIssuerClient: access tokens', () => {
       .post('/v1/cards')
       .matchHeader('authorization', 'Bearer t2')
       .reply(201, { id: 'c' });
-    const result = await client({ getAccessToken }).post('/cards', { json: {} });
+    const onRetry = vi.fn();
+    const result = await client({ getAccessToken, onRetry }).post('/cards', { json: {} });
     expect(result._unsafeUnwrap()).toEqual({ id: 'c' });
+    expect(onRetry).toHaveBeenCalledOnce();
+    expect(onRetry.mock.calls[0]?.[0]).toMatchObject({
+      attempt: 1,
+      delayMs: 0,
+      error: { kind: 'authentication' },
+    });
     expect(getAccessToken.mock.calls).toEqual([
       [{ forceRefresh: false }],
       [{ forceRefresh: true }],

@@ -64,6 +64,7 @@ export async function runWithRetries<T>(
         const renewed = await refreshToken(settings.tokens, plan.adapter, token.value, call);
         if (renewed.isErr()) return finish(renewed.error);
         refreshedToken = renewed.value;
+        notify(settings.onRetry, { attempt, delayMs: 0, error });
         continue;
       }
 
