@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { claraRules } from '@issuer-errors/clara';
+import { describe, expect, it } from 'vitest';
+import { expectedContent, GENERATED_DOCS, ROOT, replaceSection } from './generated-docs';
+import { claraPage } from './provider-pages';
+import { renderProviderDoc } from './render-provider-doc';
+
+describe('the generated docs', () => {
+  it.each(GENERATED_DOCS.map((doc) => [doc.path, doc] as const))(
+    '%s is what `pnpm docs:generate` writes',
+    (_path, doc) => {
+      const committed = readFileSync(join(ROOT, doc.path), 'utf8');
+      expect(committed, 'run `pnpm docs:generate` and commit the result').toBe(
+        expectedContent(doc),
+      );
+    },
+  );
+
+  it('changes when a rule changes, so an unregenerated rule fails the check above', () => {
+    const first = claraRules[0];
+    if (first === undefined) throw new Error('Clara has rules');
+    const changed = {
+      ...claraPage,
+      adapter: {
+        ...claraPage.adapter,
+        rules: [{ ...first, retryAfterMs: 60_000 }, ...claraRules.slice(1)],
+      },
+    };
+    expect(renderProviderDoc(changed)).not.toBe(renderProviderDoc(claraPage));
+    expect(renderProviderDoc(changed)).toContain('else 60 s');
+  });
+
+  it('lists every rule of Clara, with its action in Clara’s words', () => {
+    const page = renderProviderDoc(claraPage);
+    for (const rule of claraRules) expect(page).toContain(rule.action.replaceAll('|', '\\|'));
+    expect(page).toContain(
+      '| 1 | any | message `/already has a card in the creation queue/i` | `conflict` | `operation_in_progress` | yes | `Retry-After` if sent, else 120 s |',
+    );
+  });
+
+  it('refuses a doc whose generated section markers are missing', () => {
+    expect(() => replaceSection('no markers here', 'kinds', 'table')).toThrow(/generated:kinds/);
+  });
+});
