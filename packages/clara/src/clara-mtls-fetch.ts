@@ -1,6 +1,8 @@
 /** The client certificate Clara's mTLS requires (PEM strings or buffers). */
 export interface ClaraTlsOptions {
+  /** The client certificate, PEM. */
   readonly cert: string | Uint8Array;
+  /** Its private key, PEM; never kept on an error. */
   readonly key: string | Uint8Array;
   /** Extra CA certificates to trust, if Clara's chain is not in the default store. */
   readonly ca?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;

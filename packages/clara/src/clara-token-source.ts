@@ -16,7 +16,9 @@ export interface ClaraOAuthOptions {
 
 /** Dependencies of {@link createClaraTokenSource}, replaceable for tests and mTLS. */
 export interface ClaraTokenSourceDependencies {
+  /** The fetch that asks for tokens (an mTLS fetch, or a test double). */
   readonly fetch?: typeof fetch;
+  /** The clock, in milliseconds since the epoch. */
   readonly now?: () => number;
 }
 

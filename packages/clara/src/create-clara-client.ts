@@ -4,10 +4,8 @@ import { clara } from './clara';
 import { type ClaraTlsOptions, createMtlsFetch } from './clara-mtls-fetch';
 import { type ClaraOAuthOptions, createClaraTokenSource } from './clara-token-source';
 
-type CommonOptions = Omit<IssuerClientOptions, 'adapter' | 'getAccessToken'>;
-
 /** Options of {@link createClaraClient}: a token source (yours, or Clara's OAuth client credentials), optional mTLS, and every common client option. */
-export type ClaraClientOptions = CommonOptions & {
+export type ClaraClientOptions = Omit<IssuerClientOptions, 'adapter' | 'getAccessToken'> & {
   /** Presents this client certificate on every request (Node only; needs `undici`). */
   readonly tls?: ClaraTlsOptions;
 } & (

@@ -1,3 +1,8 @@
+/**
+ * The taxonomy (`ERROR_KINDS`, `ERROR_CODES`), `IssuerError`, `matchError`, the adapter factory `defineAdapter`, header and body helpers, and neverthrow `Result` aliases.
+ *
+ * @packageDocumentation
+ */
 export type {
   AdapterConfig,
   BackoffPolicy,
@@ -6,12 +11,14 @@ export type {
   FieldErrorSource,
   FromResponseOptions,
   IssuerAdapter,
+  KeysOf,
   RawErrorInput,
   RetryGuidance,
 } from './adapter/adapter-types';
 export { defineAdapter } from './adapter/define-adapter';
 export { computeBackoffMs, MAX_BACKOFF_MS } from './backoff';
 export {
+  type CodesByKind,
   ERROR_CODES,
   type ErrorCode,
   type ErrorCodeOf,

@@ -53,20 +53,36 @@ export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
 
 /** The stable JSON shape of an {@link IssuerError}: what `toJSON()` writes and `IssuerError.fromJSON` reads. */
 export interface IssuerErrorJson {
+  /** Always `'IssuerError'`. */
   readonly name: 'IssuerError';
+  /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
   readonly provider: string;
+  /** The closed kind to switch on. */
   readonly kind: ErrorKind;
+  /** The canonical fine code. */
   readonly code: ErrorCode;
+  /** The provider's own code as sent (`B013`, `rate_limit_exceeded`). */
   readonly providerCode?: string;
+  /** The HTTP status, when a response arrived. */
   readonly status?: number;
+  /** One line, at most 1 KiB, secrets and card numbers masked. */
   readonly message: string;
+  /** Whether the error class is transient. */
   readonly retryable: boolean;
+  /** The least wait before a retry, in milliseconds. */
   readonly retryAfterMs?: number;
+  /** Whether the provider may have acted on the request. */
   readonly outcome: ErrorOutcome;
+  /** Invalid fields by the provider's field name; empty when none. */
   readonly fieldErrors: FieldErrors;
+  /** The provider's request id. */
   readonly requestId?: string;
+  /** The provider's timestamp, as sent. */
   readonly timestamp?: string;
+  /** How many attempts the client made (on its final error). */
   readonly attempts?: number;
+  /** How long the client waited between attempts in all. */
   readonly totalRetryDelayMs?: number;
+  /** The provider's response: allow-listed headers and a redacted, bounded body. */
   readonly raw: RawResponseSnapshot;
 }

@@ -23,12 +23,19 @@ export interface ProblemDetails {
   readonly detail: string;
   /** This occurrence: the option given, else `urn:issuer-errors:request:<requestId>` when known. */
   readonly instance?: string;
+  /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
   readonly provider: string;
+  /** The closed kind to switch on. */
   readonly kind: ErrorKind;
+  /** The canonical fine code. */
   readonly code: ErrorCode;
+  /** The provider's own code as sent (`B013`, `rate_limit_exceeded`). */
   readonly providerCode?: string;
+  /** The provider's request id. */
   readonly requestId?: string;
+  /** Whether the error class is transient. */
   readonly retryable: boolean;
+  /** The least wait before a retry, in milliseconds. */
   readonly retryAfterMs?: number;
   /** One entry per field message. */
   readonly errors: readonly ProblemFieldError[];

@@ -12,8 +12,11 @@ export interface ResponseOverrides {
 export interface WireResponse {
   /** The fixture it was made from, if any. */
   readonly scenario?: string;
+  /** The HTTP status. */
   readonly status: number;
+  /** Header names as the provider writes them. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body text, exactly as sent. */
   readonly body: string;
 }
 

@@ -47,7 +47,7 @@ export interface ErrorRule {
 }
 
 /** Body keys whose value is (or may be) a string. */
-type KeysOf<Body> = Extract<keyof Body, string>;
+export type KeysOf<Body> = Extract<keyof Body, string>;
 
 /** Where a provider's error body keeps each fact: one body key, or several in order of preference. */
 export interface ErrorBodyFields<Body> {

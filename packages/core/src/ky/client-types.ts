@@ -6,6 +6,7 @@ import type { StandardSchemaV1 } from './standard-schema';
 /** A ky instance of either major, seen only through what the client uses. */
 export interface KyInstanceLike {
   (url: string, options?: object): PromiseLike<Response>;
+  /** A copy with more options, as `ky.extend` makes. */
   extend(options: object): KyInstanceLike;
 }
 

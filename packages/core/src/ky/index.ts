@@ -1,3 +1,8 @@
+/**
+ * `createIssuerClient`: a ky-based client whose calls return `ResultAsync<T, IssuerError>`, with a retry engine that never replays a write the provider may have acted on.
+ *
+ * @packageDocumentation
+ */
 export type {
   AccessTokenSource,
   HttpMethod,

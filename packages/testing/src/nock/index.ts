@@ -1,3 +1,8 @@
+/**
+ * nock shortcuts that answer with a provider's documented responses by scenario name.
+ *
+ * @packageDocumentation
+ */
 export { type CarddaMock, mockCardda } from './mock-cardda';
 export { type ClaraMock, type MockTokenOptions, mockClara } from './mock-clara';
 export type {

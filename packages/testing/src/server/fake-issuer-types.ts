@@ -36,12 +36,15 @@ export type FakeOutcome<Scenario extends string = string> =
 
 /** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
 export interface FakeRateLimit {
+  /** How many requests may come at once. */
   readonly capacity: number;
+  /** How many requests are allowed again each second. */
   readonly refillPerSecond: number;
 }
 
 /** Options of {@link startFakeIssuer}. */
 export interface FakeIssuerOptions<Provider extends FakeProvider> {
+  /** Which issuer to play. */
   readonly provider: Provider;
   /** Default 0: any free port. */
   readonly port?: number;
@@ -54,6 +57,7 @@ export interface FakeIssuerOptions<Provider extends FakeProvider> {
   readonly rateLimit?: FakeRateLimit;
   /** Clara: the only client credentials its token endpoint accepts (default: any). */
   readonly clientId?: string;
+  /** Clara: the only client secret accepted (default: any). */
   readonly clientSecret?: string;
   /** Clara: the `expires_in` of issued tokens, in seconds; default 3600. */
   readonly tokenLifetimeSeconds?: number;
@@ -67,11 +71,15 @@ export interface FakeIssuerOptions<Provider extends FakeProvider> {
 
 /** One request the fake received, for assertions. */
 export interface FakeRequest {
+  /** As sent: `GET`, `POST`... */
   readonly method: string;
   /** Relative to {@link FakeIssuer.baseUrl}, without the query. */
   readonly path: string;
+  /** The query string, one value per name. */
   readonly query: Readonly<Record<string, string>>;
+  /** Lower-cased names; sent values, credentials included (the fake lives on loopback). */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body as text, at most 1 MiB. */
   readonly body: string;
   /** What the fake did: the scenario and status (`'rate-limited 429'`), `'ok 200'`, `'token 200'`, `'unscripted 404'`, `'stall'`, `'reset mid-body'`. */
   readonly answer: string;
@@ -79,6 +87,7 @@ export interface FakeRequest {
 
 /** A running fake issuer. */
 export interface FakeIssuer<Provider extends FakeProvider = FakeProvider> {
+  /** Which issuer it plays. */
   readonly provider: Provider;
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -86,6 +95,7 @@ export interface FakeIssuer<Provider extends FakeProvider = FakeProvider> {
   readonly baseUrl: string;
   /** Clara's token endpoint, for `oauth.tokenUrl`. */
   readonly tokenUrl: string;
+  /** The port it listens on. */
   readonly port: number;
   /** Every request so far, oldest first. */
   readonly requests: readonly FakeRequest[];

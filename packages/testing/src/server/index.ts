@@ -1,3 +1,8 @@
+/**
+ * A scriptable fake Clara or Cardda on loopback, for integration tests, demos and front-end dev builds.
+ *
+ * @packageDocumentation
+ */
 export type {
   FakeIssuer,
   FakeIssuerOptions,
