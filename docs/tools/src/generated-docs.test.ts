@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claraRules } from '@issuer-errors/clara';
 import { describe, expect, it } from 'vitest';
+import { codeDescriptions } from './code-descriptions';
 import { expectedContent, GENERATED_DOCS, ROOT, replaceSection } from './generated-docs';
 import { claraPage } from './provider-pages';
 import { renderProviderDoc } from './render-provider-doc';
@@ -36,6 +37,14 @@ describe('the generated docs', () => {
     for (const rule of claraRules) expect(page).toContain(rule.action.replaceAll('|', '\\|'));
     expect(page).toContain(
       '| 1 | any | message `/already has a card in the creation queue/i` | `conflict` | `operation_in_progress` | yes | `Retry-After` if sent, else 120 s |',
+    );
+  });
+
+  it('refuses a fine code without a TSDoc line to describe it', () => {
+    const source =
+      "export const ERROR_CODES = {\n  /** A 400. */\n  invalid_request: 'validation',\n";
+    expect(() => codeDescriptions(source)).toThrow(
+      /ERROR_CODES\.invalid_field has no one-line TSDoc/,
     );
   });
 

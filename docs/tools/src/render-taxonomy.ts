@@ -5,8 +5,9 @@ import {
   type IssuerAdapter,
   KIND_DEFAULTS,
 } from '@issuer-errors/core';
+import { codeDescriptions } from './code-descriptions';
 import { code, markdownTable } from './markdown-table';
-import { CODE_PROSE, KIND_PROSE } from './taxonomy-prose';
+import { KIND_PROSE } from './taxonomy-prose';
 
 /** The kinds table: prose from `KIND_PROSE`, defaults from `KIND_DEFAULTS`. */
 export function renderKindsTable(): string {
@@ -32,12 +33,13 @@ export function renderKindsTable(): string {
 
 /** The fine-codes table: every code, its kind, when it is raised, and which adapter rows raise it. */
 export function renderCodesTable(adapters: readonly IssuerAdapter[]): string {
+  const descriptions = codeDescriptions();
   return markdownTable(
     ['code', 'kind', 'raised for', 'rows that raise it'],
     (Object.keys(ERROR_CODES) as ErrorCode[]).map((errorCode) => [
       code(errorCode),
       ERROR_CODES[errorCode],
-      CODE_PROSE[errorCode],
+      descriptions[errorCode],
       rowsRaising(errorCode, adapters),
     ]),
   );

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorKind } from '@issuer-errors/core';
+import type { ErrorKind } from '@issuer-errors/core';
 
 /** What each kind means to an app: the prose of the kinds table (the defaults come from `KIND_DEFAULTS`). */
 export const KIND_PROSE: Record<
@@ -104,43 +104,4 @@ export const KIND_PROSE: Record<
     retryNote: '',
     whatToDo: 'log with the `requestId` and alert',
   },
-};
-
-/** When each fine code is raised: a new code does not compile until it is described here. */
-export const CODE_PROSE: Record<ErrorCode, string> = {
-  invalid_request: 'a 400 without a more specific code',
-  invalid_field: "Cardda's 422 field map",
-  invalid_date_format: 'Clara: dates not `YYYY-MM-DD` (field named in `fieldErrors`)',
-  invalid_date_range: 'Clara: `startDate` after `endDate`',
-  invalid_tax_id: "Clara: tax ID not in its country's format (`fieldErrors.taxId`)",
-  invalid_enum_value: 'Clara: `transactionTypeName` not PIX, TED, BILL or TRANSACTION',
-  duplicate_email: 'Clara: a user with that email already exists (`fieldErrors.email`)',
-  unauthenticated: 'missing, expired or invalid token',
-  invalid_credentials: 'OAuth client credentials rejected (`invalid_client`, `invalid_grant`)',
-  email_not_verified: "Cardda: the API key's user has not verified their email",
-  forbidden: 'a 403',
-  not_found: 'a 404',
-  conflict: "Cardda's 409",
-  operation_in_progress:
-    'Clara: a card for this user is already in the creation queue (retry after 2 min)',
-  business_rule_violation: 'Clara: any other B-code',
-  credit_limit_exceeded: 'Clara `B013`',
-  user_not_active: 'Clara `B022`',
-  rate_limited: 'a 429',
-  upstream_unavailable: '502, 503, 504',
-  internal_error: 'a 500',
-  core_service_failure: 'Clara `B033`',
-  client_certificate_missing: "Clara's 511: no mTLS client certificate",
-  missing_company_id: "Cardda's 401 `unauthorized`: no `company-id` header",
-  invalid_client_setup: 'the client cannot run as set up (ky not installed, say)',
-  connection_failed:
-    'refused, DNS failure, unreachable, connect timeout: never connected (`rejected`)',
-  connection_reset: 'the connection dropped after it opened (`unknown`)',
-  tls_failure: 'the TLS handshake failed: nothing was sent (`rejected`)',
-  network_error: 'a fetch failure with no more detail (`unknown`)',
-  timeout: "the client's time limit ran out",
-  cancelled: "the caller's signal aborted",
-  unreadable_response: 'the body could not be read',
-  unexpected_response: 'a success body that fails its schema',
-  unknown: 'anything else',
 };
