@@ -1,9 +1,9 @@
+import { JSON_HEADERS } from '../clara/clara-fixture-parts';
 import { claraFixtures } from '../clara/clara-fixtures';
 import { fixtureResponse, type WireResponse } from '../fixture-response';
 import type { FakeIssuerOptions } from './fake-issuer-types';
 import type { ProviderProfile, RequestView } from './provider-profile';
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
 const TOKEN_PATH = '/oauth/token';
 
 /** Clara: client-credentials tokens from `/oauth/token`, a 401 for any other token, separate read and write limits. */
