@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectedContent, GENERATED_DOCS, ROOT } from './generated-docs';
+import { ROOT } from './doc-sections';
+import { expectedContent, GENERATED_DOCS } from './generated-docs';
 
 for (const doc of GENERATED_DOCS) {
   writeFileSync(join(ROOT, doc.path), expectedContent(doc));

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { claraRules } from '@issuer-errors/clara';
 import { describe, expect, it } from 'vitest';
 import { codeDescriptions } from './code-descriptions';
-import { expectedContent, GENERATED_DOCS, ROOT, replaceSection } from './generated-docs';
+import { ROOT, replaceSection } from './doc-sections';
+import { expectedContent, GENERATED_DOCS } from './generated-docs';
+import { includeSnippets } from './include-snippets';
 import { claraPage } from './provider-pages';
 import { renderProviderDoc } from './render-provider-doc';
 
@@ -45,6 +47,24 @@ describe('the generated docs', () => {
       "export const ERROR_CODES = {\n  /** A 400. */\n  invalid_request: 'validation',\n";
     expect(() => codeDescriptions(source)).toThrow(
       /ERROR_CODES\.invalid_field has no one-line TSDoc/,
+    );
+  });
+
+  it('fills an include section with the example file, so an edited example fails the check above', () => {
+    const guide =
+      'Intro\n\n<!-- generated:include docs/examples/a/src/main.ts -->\nold code\n<!-- /generated:include docs/examples/a/src/main.ts -->\n';
+    const filled = includeSnippets(guide, (path) => `// ${path}\nconsole.log(1);\n`);
+    expect(filled).toBe(
+      'Intro\n\n<!-- generated:include docs/examples/a/src/main.ts -->\n\n```ts\n// docs/examples/a/src/main.ts\nconsole.log(1);\n```\n\n<!-- /generated:include docs/examples/a/src/main.ts -->\n',
+    );
+    expect(includeSnippets(filled, () => 'console.log(2);')).not.toBe(filled);
+  });
+
+  it('includes every guide and the README among the checked docs', () => {
+    const paths = GENERATED_DOCS.map((doc) => doc.path);
+    expect(paths).toContain('README.md');
+    expect(paths.filter((path) => path.startsWith('docs/guides/')).length).toBeGreaterThanOrEqual(
+      7,
     );
   });
 

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { ROOT, replaceSection } from './doc-sections';
+import { includeSnippets } from './include-snippets';
 import { carddaPage, claraPage } from './provider-pages';
 import { renderProviderDoc } from './render-provider-doc';
 import { renderCodesTable, renderKindsTable } from './render-taxonomy';
-
-/** The repository's root. */
-export const ROOT = join(import.meta.dirname, '../../..');
 
 /** One generated file: where it lives and what it must hold, given what it holds now. */
 export interface GeneratedDoc {
@@ -28,17 +27,12 @@ export const GENERATED_DOCS: readonly GeneratedDoc[] = [
         renderCodesTable([claraPage.adapter, carddaPage.adapter]),
       ),
   },
+  { path: 'README.md', render: includeSnippets },
+  ...readdirSync(join(ROOT, 'docs/guides'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ path: `docs/guides/${name}`, render: includeSnippets })),
 ];
-
-/** The text between `<!-- generated:name -->` and `<!-- /generated:name -->`, replaced. */
-export function replaceSection(text: string, name: string, content: string): string {
-  const start = `<!-- generated:${name} -->`;
-  const end = `<!-- /generated:${name} -->`;
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from === -1 || to < from) throw new Error(`Missing ${start} … ${end}`);
-  return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`;
-}
 
 /** What the file must hold: rendered, then formatted as biome formats the repository. */
 export function expectedContent(doc: GeneratedDoc): string {
