@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { startFakeIssuer } from '@issuer-errors/testing/server';
+import type { SpanLike } from './observe-errors';
+import { createObservedClient } from './traced-client';
+
+const API_KEY = 'sk_live_4f9a2b7c1d8e3f60';
+const CARD = '4111 1111 1111 1111';
+const fake = await startFakeIssuer({ provider: 'cardda', apiKeys: [API_KEY] });
+const lines: string[] = [];
+const logger = {
+  error: (fields: object, message: string) => lines.push(JSON.stringify({ ...fields, message })),
+  warn: (fields: object, message: string) => lines.push(JSON.stringify({ ...fields, message })),
+};
+const attributes: Record<string, unknown> = {};
+const exceptions: Error[] = [];
+let status: unknown;
+const span: SpanLike = {
+  setAttributes: (added) => Object.assign(attributes, added),
+  setStatus: (set) => {
+    status = set;
+  },
+  recordException: (exception) => exceptions.push(exception),
+};
+const cardda = createObservedClient(
+  { baseUrl: fake.baseUrl, apiKey: API_KEY, companyId: 'co', maxAttempts: 2 },
+  logger,
+  () => span,
+);
+
+try {
+  fake.route('GET', '/banking/bank_transactions', [
+    { json: { error: 'internal_error', message: `card ${CARD} token=${API_KEY}` }, status: 500 },
+  ]);
+  const result = await cardda.get('/banking/bank_transactions', {
+    searchParams: { api_key: API_KEY },
+  });
+  assert.ok(result.isErr());
+  const requestId = result.error.requestId;
+  assert.ok(requestId !== undefined, 'Cardda sends X-Request-Id on every response');
+
+  assert.equal(lines.length, 2); // one retry, one final error
+  const final = JSON.parse(lines[1] ?? '{}');
+  assert.equal(final.issuer.requestId, requestId);
+  assert.equal(final.issuer.attempts, 2);
+  assert.deepEqual(attributes, {
+    'error.type': 'internal_error',
+    'http.response.status_code': 500,
+    'issuer.provider': 'cardda',
+    'issuer.kind': 'internal',
+    'issuer.code': 'internal_error',
+    'issuer.request_id': requestId,
+    'issuer.retryable': true,
+    'issuer.attempts': 2,
+  });
+  assert.deepEqual(status, { code: 2, message: result.error.message });
+
+  const everything = [
+    ...lines,
+    inspect(
+      { attributes, status, exceptions },
+      { depth: Number.POSITIVE_INFINITY, showHidden: true },
+    ),
+  ].join('\n');
+  assert.ok(!everything.includes(API_KEY), 'no API key in logs or spans');
+  assert.ok(!everything.includes(CARD.replaceAll(' ', '')) && !everything.includes(CARD));
+  console.log(`logging-and-tracing: 2 log lines and 1 span for request ${requestId}, no secrets`);
+} finally {
+  await fake.close();
+}

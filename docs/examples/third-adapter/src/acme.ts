@@ -1,0 +1,23 @@
+import { defineAdapter } from '@issuer-errors/core';
+import { createIssuerClient, type IssuerClientOptions } from '@issuer-errors/core/ky';
+import { acmeErrorBody } from './acme-error-body';
+import { acmeRetry, acmeRules } from './acme-rules';
+
+/** The Acme adapter: data handed to the one factory every issuer uses. */
+export const acme = defineAdapter({
+  name: 'acme',
+  displayName: 'Acme',
+  bodySchema: acmeErrorBody,
+  bodyFields: { providerCode: 'code', message: 'message', retryAfterSeconds: 'retry_in' },
+  fieldErrors: { style: 'details', key: 'errors' },
+  rules: acmeRules,
+  retry: acmeRetry,
+});
+
+/** An Acme client: calls return `ResultAsync<T, IssuerError>`, retried by Acme's rules. */
+export function createAcmeClient(
+  options: Omit<IssuerClientOptions, 'adapter' | 'headers'> & { apiKey: string },
+) {
+  const { apiKey, ...common } = options;
+  return createIssuerClient({ ...common, adapter: acme, headers: { 'x-api-key': apiKey } });
+}
