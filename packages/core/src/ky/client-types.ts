@@ -72,7 +72,7 @@ export interface RequestOptions<T = unknown> {
   readonly headers?: Readonly<Record<string, string>>;
   /** Validates the success body (zod, valibot, arktype…); a mismatch is an `invalid_response` error. */
   readonly schema?: StandardSchemaV1<unknown, T>;
-  /** The request is safe to repeat (an idempotency key is sent): POST/PATCH may then be retried after a 5xx or a timeout. */
+  /** The issuer deduplicates this request (an idempotency key you send, a full-resource write): POST/PATCH may then be retried after a 5xx or a timeout. */
   readonly idempotent?: boolean;
   /** Aborts the request and any wait: the result is a `cancelled` error. */
   readonly signal?: AbortSignal;
