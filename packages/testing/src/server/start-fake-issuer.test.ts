@@ -92,6 +92,24 @@ describe('startFakeIssuer', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
   });
 
+  it('serves many slow answers at once without a listener-leak warning', async () => {
+    await start();
+    fake.route('GET', '/cards', [{ json: { ok: true }, chunkDelayMs: 2, delayMs: 5 }]);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, () => fetch(`${fake.baseUrl}/cards`, { headers: AUTH })),
+      );
+      await Promise.all(responses.map((response) => response.json()));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('answers an unscripted route with the provider’s 404', async () => {
     await start();
     const response = await fetch(`${fake.baseUrl}/nowhere`, { headers: AUTH });

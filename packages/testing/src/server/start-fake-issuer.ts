@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IssuerError } from '@issuer-errors/core';
@@ -50,6 +51,8 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   const buckets = new Map<string, TokenBucket>();
   const requests: FakeRequest[] = [];
   const closing = new AbortController();
+  // Every delayed answer waits on this one signal; many at once is the fake's normal load.
+  setMaxListeners(0, closing.signal);
 
   let rateLimit = options.rateLimit;
   const bucketFor = (method: string): TokenBucket | undefined => {
