@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, runFaults } from './run-faults';
+import { runs } from './runs';
+
+const SEED = Number(process.env.HARDENING_SEED ?? Date.now() % 1_000_000);
+
+describe.each(['clara', 'cardda'] as const)('fault injection through the %s client', (provider) => {
+  it('1,000 calls with random faults all settle by their deadline, and no POST is resent after a maybe', async () => {
+    const summary = await runFaults(provider, runs(1_000), SEED);
+    console.log(JSON.stringify(summary));
+    expect(summary.hung).toBe(0);
+    expect(summary.slowestMs).toBeLessThan(LIMITS.totalTimeoutMs + 1_000);
+    expect(summary.postsResentOtherwise).toEqual([]);
+    expect(Object.values(summary.byOutcome).reduce((sum, count) => sum + count, 0)).toBe(
+      summary.calls,
+    );
+    // The faults were really met: calls failed in several ways, and rejected POSTs were resent.
+    expect(Object.keys(summary.byOutcome).length).toBeGreaterThanOrEqual(4);
+    expect(summary.postsResentAfterRejection).toBeGreaterThan(0);
+  });
+});

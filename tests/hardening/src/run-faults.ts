@@ -1,0 +1,115 @@
+import { createCarddaClient } from '@issuer-errors/cardda';
+import { createClaraClient } from '@issuer-errors/clara';
+import type { IssuerClient } from '@issuer-errors/core/ky';
+import { type FakeIssuer, type FakeProvider, startFakeIssuer } from '@issuer-errors/testing/server';
+import { type PlannedCall, planCalls, REJECTED_ANSWERS } from './fault-plan';
+
+/** Client settings of the run: short, so a thousand calls with stalls finish in seconds. */
+export const LIMITS = {
+  timeoutMs: 150,
+  totalTimeoutMs: 1_000,
+  maxAttempts: 3,
+  maxRetryDelayMs: 200,
+};
+const HANG_MS = 5_000;
+
+/** What the run saw. */
+export interface FaultRunSummary {
+  readonly provider: FakeProvider;
+  readonly seed: number;
+  readonly calls: number;
+  readonly byOutcome: Record<string, number>;
+  readonly hung: number;
+  readonly slowestMs: number;
+  readonly attempts: number;
+  readonly postsResentAfterRejection: number;
+  readonly postsResentOtherwise: readonly string[];
+}
+
+function clientFor(fake: FakeIssuer): IssuerClient {
+  return fake.provider === 'clara'
+    ? createClaraClient({
+        ...LIMITS,
+        baseUrl: fake.baseUrl,
+        oauth: { tokenUrl: fake.tokenUrl, clientId: 'c', clientSecret: 's' },
+      })
+    : createCarddaClient({ ...LIMITS, baseUrl: fake.baseUrl, apiKey: 'key', companyId: 'co' });
+}
+
+/** Sends every planned call through the provider's client against its fake, `concurrency` at a time. */
+export async function runFaults(
+  provider: FakeProvider,
+  count: number,
+  seed: number,
+  concurrency = 100,
+): Promise<FaultRunSummary> {
+  const plan = planCalls(provider, count, seed);
+  const fake = await startFakeIssuer({ provider });
+  plan.forEach((call, index) => fake.route(call.method, `/calls/${index}`, call.outcomes as never));
+  const client = clientFor(fake);
+  const byOutcome: Record<string, number> = {};
+  let hung = 0;
+  let slowestMs = 0;
+  let next = 0;
+
+  const send = async (call: PlannedCall, index: number) => {
+    const started = performance.now();
+    const path = `/calls/${index}`;
+    const pending =
+      call.method === 'GET' ? client.get(path) : client.post(path, { json: { index } });
+    const outcome = (async (): Promise<string> => {
+      const result = await pending;
+      return result.isOk() ? 'ok' : result.error.kind;
+    })();
+    const settled = await Promise.race([
+      outcome,
+      new Promise<string>((resolve) => setTimeout(resolve, HANG_MS, 'hung').unref()),
+    ]);
+    slowestMs = Math.max(slowestMs, performance.now() - started);
+    if (settled === 'hung') hung += 1;
+    byOutcome[settled] = (byOutcome[settled] ?? 0) + 1;
+  };
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < plan.length) {
+        const index = next++;
+        const call = plan[index];
+        if (call !== undefined) await send(call, index);
+      }
+    }),
+  );
+  await fake.close();
+  return {
+    provider,
+    seed,
+    calls: plan.length,
+    byOutcome,
+    hung,
+    slowestMs,
+    ...postReplays(fake, plan),
+  };
+}
+
+/** Every POST sent more than once, and whether each earlier answer was one that certainly did not act. */
+function postReplays(fake: FakeIssuer, plan: readonly PlannedCall[]) {
+  const answersByPath = new Map<string, string[]>();
+  for (const request of fake.requests) {
+    if (!request.path.startsWith('/calls/')) continue;
+    answersByPath.set(request.path, [...(answersByPath.get(request.path) ?? []), request.answer]);
+  }
+  let attempts = 0;
+  let postsResentAfterRejection = 0;
+  const postsResentOtherwise: string[] = [];
+  for (const [path, answers] of answersByPath) {
+    attempts += answers.length;
+    if (plan[Number(path.slice('/calls/'.length))]?.method !== 'POST' || answers.length < 2)
+      continue;
+    const earlier = answers.slice(0, -1);
+    if (earlier.every((answer) => REJECTED_ANSWERS[fake.provider].includes(answer))) {
+      postsResentAfterRejection += 1;
+    } else {
+      postsResentOtherwise.push(`${path}: ${answers.join(' → ')}`);
+    }
+  }
+  return { attempts, postsResentAfterRejection, postsResentOtherwise };
+}
