@@ -9,7 +9,10 @@ describe.each(['clara', 'cardda'] as const)('fault injection through the %s clie
     const summary = await runFaults(provider, runs(1_000), SEED);
     console.log(JSON.stringify(summary));
     expect(summary.hung).toBe(0);
-    expect(summary.slowestMs).toBeLessThan(LIMITS.totalTimeoutMs + 1_000);
+    // The deadline is a timer: on a loaded machine it fires as late as the event loop lets it.
+    expect(summary.slowestMs).toBeLessThan(
+      LIMITS.totalTimeoutMs + 1_000 + summary.maxEventLoopDelayMs,
+    );
     expect(summary.postsResentOtherwise).toEqual([]);
     expect(Object.values(summary.byOutcome).reduce((sum, count) => sum + count, 0)).toBe(
       summary.calls,

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCarddaClient } from '@issuer-errors/cardda';
 import { createClaraClient } from '@issuer-errors/clara';
 import type { IssuerClient } from '@issuer-errors/core/ky';
@@ -21,6 +22,8 @@ export interface FaultRunSummary {
   readonly byOutcome: Record<string, number>;
   readonly hung: number;
   readonly slowestMs: number;
+  /** The worst lateness of this process's timers during the run: a deadline cannot fire sooner. */
+  readonly maxEventLoopDelayMs: number;
   readonly attempts: number;
   readonly postsResentAfterRejection: number;
   readonly postsResentOtherwise: readonly string[];
@@ -45,8 +48,12 @@ export async function runFaults(
 ): Promise<FaultRunSummary> {
   const plan = planCalls(provider, count, seed);
   const fake = await startFakeIssuer({ provider });
-  plan.forEach((call, index) => fake.route(call.method, `/calls/${index}`, call.outcomes as never));
+  for (const [index, call] of plan.entries()) {
+    fake.route(call.method, `/calls/${index}`, call.outcomes as never);
+  }
   const client = clientFor(fake);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const byOutcome: Record<string, number> = {};
   let hung = 0;
   let slowestMs = 0;
@@ -78,6 +85,7 @@ export async function runFaults(
       }
     }),
   );
+  delay.disable();
   await fake.close();
   return {
     provider,
@@ -86,6 +94,7 @@ export async function runFaults(
     byOutcome,
     hung,
     slowestMs,
+    maxEventLoopDelayMs: delay.max / 1e6,
     ...postReplays(fake, plan),
   };
 }
