@@ -4,13 +4,14 @@ import * as z from 'zod';
 const MAX_MESSAGE_BYTES = 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Any control character, C1 control or Unicode line separator. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A single line: no control characters, ANSI escapes or line breaks, at most `maxBytes`. */
 export const oneLine = (maxBytes = MAX_MESSAGE_BYTES) =>
   z
     .string()
-    .refine((text) => !CONTROL.test(text), 'has a control character')
+    .refine((text) => !CONTROL_CHARACTER.test(text), 'has a control character')
     .refine((text) => Buffer.byteLength(text) <= maxBytes, `is over ${maxBytes} bytes`);
 
 const codes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];

@@ -25,6 +25,13 @@ function findLeak(surfaces: Record<string, string>, planted: Planted): string | 
 }
 
 describe('no secret on any surface of an error', () => {
+  it('checks Luhn as card networks do', () => {
+    expect(isLuhnValid('4111111111111111')).toBe(true);
+    expect(isLuhnValid('5555555555554444')).toBe(true);
+    expect(isLuhnValid('378282246310005')).toBe(true);
+    expect(isLuhnValid('4111111111111112')).toBe(false);
+  });
+
   it('generates Luhn-valid card numbers of 13 to 19 digits', () => {
     fc.assert(
       fc.property(cardNumber, (digits) => {
