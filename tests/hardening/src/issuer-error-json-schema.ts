@@ -3,8 +3,8 @@ import * as z from 'zod';
 
 const MAX_MESSAGE_BYTES = 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 /** Any control character, C1 control or Unicode line separator. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A single line: no control characters, ANSI escapes or line breaks, at most `maxBytes`. */
