@@ -1,7 +1,7 @@
 // StrykerJS configuration of `pnpm test:mutation` (see scripts/test-mutation.sh, which sets the
 // environment variables: Stryker lives outside the workspace because it needs Node 22).
-const strykerHome = process.env.ISSUER_ERRORS_STRYKER_HOME;
-const temporaryDirectory = process.env.ISSUER_ERRORS_STRYKER_TMP;
+const { ISSUER_ERRORS_STRYKER_HOME: strykerHome, ISSUER_ERRORS_STRYKER_TMP: temporaryDirectory } =
+  process.env;
 if (!strykerHome || !temporaryDirectory) {
   throw new Error('Run mutation testing through `pnpm test:mutation`.');
 }
