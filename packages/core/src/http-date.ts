@@ -55,19 +55,20 @@ type DateParts = Record<
   string | undefined
 >;
 
-/** Epoch milliseconds of a GMT date, or `undefined` when a part is out of range (31 Feb, 25:00). */
+/**
+ * Epoch milliseconds of a GMT date, or `undefined` when a part is out of range (31 Feb, 25:00).
+ * The patterns admit only listed months and two-digit fields; `Date.UTC` rolls a day or an
+ * hour past its range into another day, which the last check catches.
+ */
 function toEpoch(parts: DateParts): number | undefined {
-  const monthIndex = MONTHS.indexOf(parts.month ?? '');
   const [year, day, hour, minute, second] = [
     parts.year,
     parts.day,
     parts.hour,
     parts.minute,
     parts.second,
-  ].map((part) => Number(part?.trim() ?? Number.NaN)) as [number, number, number, number, number];
-  if (monthIndex < 0 || !(day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60)) {
-    return undefined;
-  }
-  const epoch = Date.UTC(year, monthIndex, day, hour, minute, second);
+  ].map(Number) as [number, number, number, number, number];
+  if (minute > 59 || second > 60) return undefined;
+  const epoch = Date.UTC(year, MONTHS.indexOf(parts.month as string), day, hour, minute, second);
   return new Date(epoch).getUTCDate() === day ? epoch : undefined;
 }

@@ -62,12 +62,53 @@ describe('parseRetryAfter', () => {
     }
   });
 
+  it("reads a number as delta-seconds, but never calls a value's own toString", () => {
+    expect(parseRetryAfter(120, now)).toBe(120_000);
+    expect(parseRetryAfter({ toString: () => '7' }, now)).toBeUndefined();
+    expect(parseRetryAfter(true, now)).toBeUndefined();
+  });
+
   it('takes the first value of a repeated header', () => {
     expect(parseRetryAfter(['2', '9'], now)).toBe(2000);
   });
 });
 
 describe('parseHttpDate', () => {
+  it('reads every month of an IMF-fixdate', () => {
+    for (let month = 0; month < 12; month += 1) {
+      const epoch = Date.UTC(2026, month, 15, 9, 30, 0);
+      // toUTCString writes the IMF-fixdate form of RFC 9110.
+      expect(parseHttpDate(new Date(epoch).toUTCString(), now)).toBe(epoch);
+    }
+  });
+
+  it('accepts each field at its upper bound and a leap second', () => {
+    expect(parseHttpDate('Sat, 31 Jan 2026 23:59:59 GMT', now)).toBe(
+      Date.UTC(2026, 0, 31, 23, 59, 59),
+    );
+    expect(parseHttpDate('Sat, 21 Nov 2026 12:00:60 GMT', now)).toBe(
+      Date.UTC(2026, 10, 21, 12, 1, 0),
+    );
+  });
+
+  it('rejects each field one past its range', () => {
+    for (const value of [
+      'Sat, 00 Nov 2026 12:00:00 GMT',
+      'Sat, 32 Jan 2026 12:00:00 GMT',
+      'Sat, 31 Jan 2026 24:00:00 GMT',
+      'Sat, 21 Nov 2026 12:60:00 GMT',
+      'Sat, 21 Nov 2026 12:00:61 GMT',
+      'Sat, 31 Apr 2026 12:00:00 GMT',
+    ]) {
+      expect(parseHttpDate(value, now), value).toBeUndefined();
+    }
+  });
+
+  it('keeps a two-digit year exactly 50 years ahead, and reads 51 years ahead as last century', () => {
+    expect(parseHttpDate('Sunday, 01-Nov-76 00:00:00 GMT', now)).toBe(Date.UTC(2076, 10, 1));
+    expect(parseHttpDate('Sunday, 01-Nov-77 00:00:00 GMT', now)).toBe(Date.UTC(1977, 10, 1));
+  });
+
   it('reads a two-digit year more than 50 years ahead as last century', () => {
     expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(
       Date.UTC(1994, 10, 6, 8, 49, 37),

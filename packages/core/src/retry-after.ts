@@ -21,7 +21,7 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   if (typeof text !== 'string' && typeof text !== 'number') return undefined;
   const trimmed = String(text).trim();
   if (DELTA_SECONDS.test(trimmed)) return clampDelayMs(Number(trimmed) * 1000);
-  const date = trimmed.length <= 64 ? parseHttpDate(trimmed, now) : undefined;
+  const date = parseHttpDate(trimmed, now);
   return date === undefined ? undefined : clampDelayMs(date - now);
 }
 
@@ -35,8 +35,8 @@ export function retryAfterFromHeaders(headers: unknown, now?: number): number | 
  * Negative delays become `0`.
  */
 export function clampDelayMs(delayMs: unknown): number | undefined {
-  if (typeof delayMs !== 'number' || Number.isNaN(delayMs)) return undefined;
   if (delayMs === Number.POSITIVE_INFINITY) return MAX_RETRY_AFTER_MS;
+  // Number.isFinite rejects NaN, -Infinity and every non-number without coercing it.
   if (!Number.isFinite(delayMs)) return undefined;
-  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.round(delayMs)));
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.round(delayMs as number)));
 }
