@@ -16,8 +16,9 @@ export function findRule(rules: readonly ErrorRule[], subject: RuleSubject): Err
 
 function statusMatches(rule: ErrorRule, status: number | undefined): boolean {
   if (rule.status === undefined) return true;
-  if (status === undefined) return false;
-  return typeof rule.status === 'number' ? rule.status === status : rule.status.includes(status);
+  if (typeof rule.status === 'number') return rule.status === status;
+  // Widening the list to admit `undefined` is safe: no rule lists it.
+  return (rule.status as readonly (number | undefined)[]).includes(status);
 }
 
 function identityMatches(rule: ErrorRule, subject: RuleSubject): boolean {
@@ -29,8 +30,9 @@ function identityMatches(rule: ErrorRule, subject: RuleSubject): boolean {
 }
 
 function codeMatches(expected: ErrorRule['providerCode'], actual: string | undefined): boolean {
-  if (expected === undefined || actual === undefined) return false;
-  return typeof expected === 'string' ? expected === actual : expected.includes(actual);
+  if (expected === undefined) return false;
+  if (typeof expected === 'string') return expected === actual;
+  return (expected as readonly (string | undefined)[]).includes(actual);
 }
 
 function messageMatches(pattern: RegExp | undefined, message: string | undefined): boolean {

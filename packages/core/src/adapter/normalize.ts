@@ -67,8 +67,9 @@ function normalizeUnsafe<Body extends object>(
 }
 
 function ruleFieldErrors(rule: ErrorRule | undefined, message: string | undefined): FieldErrors {
-  const field = rule === undefined ? undefined : ruleField(rule, message);
-  return field === undefined ? {} : { [field]: [message ?? rule?.description ?? 'is invalid'] };
+  if (rule === undefined) return {};
+  const field = ruleField(rule, message);
+  return field === undefined ? {} : { [field]: [message ?? rule.description] };
 }
 
 function defaultMessage(
