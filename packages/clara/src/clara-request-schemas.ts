@@ -23,7 +23,7 @@ export const claraDateRangeSchema = z
 
 /** Clara's tax-ID formats: MX 11 or 13 characters, BR 11 digits, CO 7–10 digits. */
 export const CLARA_TAX_ID_FORMATS: Readonly<Record<ClaraCountry, RegExp>> = {
-  MX: /^(?:[A-Za-z0-9&Ñ]{11}|[A-Za-z0-9&Ñ]{13})$/,
+  MX: /^(?:.{11}|.{13})$/su,
   BR: /^\d{11}$/,
   CO: /^\d{7,10}$/,
 };
@@ -40,8 +40,9 @@ function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
+  const date = new Date(0);
+  // Unlike Date.UTC, setUTCFullYear keeps years 0–99 as they are.
+  date.setUTCFullYear(year, month - 1, day);
+  // A month or day out of range (00, 13, February 30) rolls the date into another month.
+  return date.getUTCMonth() === month - 1;
 }

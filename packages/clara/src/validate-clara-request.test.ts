@@ -28,12 +28,41 @@ describe('validateClaraRequest', () => {
     }
   });
 
-  it('rejects a start date after the end date', () => {
+  it('rejects a start date after the end date, as the API does, without naming a field', () => {
     const error = validateClaraRequest({
       startDate: '2024-04-01',
       endDate: '2024-03-01',
     })._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'validation', code: 'invalid_date_range' });
+    expect(error).toMatchObject({
+      provider: 'clara',
+      kind: 'validation',
+      code: 'invalid_date_range',
+      message: 'Date range is invalid — start must be ≤ end',
+    });
+    expect(error.fieldErrors).toEqual({});
+  });
+
+  it('checks the range only when both dates are given', () => {
+    expect(validateClaraRequest({ startDate: '2024-04-01' })._unsafeUnwrap()).toEqual({
+      startDate: '2024-04-01',
+    });
+    expect(validateClaraRequest({ endDate: '2024-03-01' })._unsafeUnwrap()).toEqual({
+      endDate: '2024-03-01',
+    });
+  });
+
+  it('reports a malformed date of a range as the format error of that field', () => {
+    const error = validateClaraRequest({
+      startDate: '2024/04/01',
+      endDate: '2024-03-01',
+    })._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      code: 'invalid_date_format',
+      message: 'Invalid date format: startDate must be YYYY-MM-DD',
+    });
+    expect(error.fieldErrors).toEqual({
+      startDate: ['Invalid date format: startDate must be YYYY-MM-DD'],
+    });
   });
 
   it("checks tax IDs against each country's format", () => {
@@ -60,6 +89,24 @@ describe('validateClaraRequest', () => {
       expect(error.code, `${country} ${taxId}`).toBe('invalid_tax_id');
       expect(Object.keys(error.fieldErrors)).toEqual(['taxId']);
     }
+  });
+
+  it("states the country's documented format in the tax-ID error", () => {
+    const cases = [
+      ['MX', 'ABC', 'Tax ID format invalid for MX: must be 11 or 13 characters'],
+      ['BR', '123', 'Tax ID format invalid for BR: must be 11 digits'],
+      ['CO', '123', 'Tax ID format invalid for CO: must be 7–10 digits'],
+    ] as const;
+    for (const [country, taxId, message] of cases) {
+      const error = validateClaraRequest({ country, taxId })._unsafeUnwrapErr();
+      expect(error).toMatchObject({ provider: 'clara', code: 'invalid_tax_id', message });
+      expect(error.fieldErrors).toEqual({ taxId: [message] });
+    }
+  });
+
+  it('checks a tax ID only together with its country', () => {
+    expect(validateClaraRequest({ taxId: 'ABC' })._unsafeUnwrap()).toEqual({ taxId: 'ABC' });
+    expect(validateClaraRequest({ country: 'BR' })._unsafeUnwrap()).toEqual({ country: 'BR' });
   });
 
   it('accepts only PIX, TED, BILL and TRANSACTION as transactionTypeName', () => {

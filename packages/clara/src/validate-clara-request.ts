@@ -68,7 +68,8 @@ function findViolations(request: ClaraRequestFields): Violation[] {
     }
   }
   const { startDate, endDate } = request;
-  if (violations.length === 0 && startDate !== undefined && endDate !== undefined) {
+  // After a malformed date, this adds no field and is never the first violation.
+  if (startDate !== undefined && endDate !== undefined) {
     if (!z.safeParse(claraDateRangeSchema, { startDate, endDate }).success) {
       violations.push({
         code: 'invalid_date_range',
