@@ -27,6 +27,20 @@ describe('createCarddaClient', () => {
     expect(CARDDA_BASE_URL).toBe('https://api.cardda.com/v1');
   });
 
+  it('sends the headers it is given, a company-id among them when companyId is not set', async () => {
+    api()
+      .get('/v1/banking/bank_transactions')
+      .matchHeader('authorization', `Bearer ${API_KEY}`)
+      .matchHeader('company-id', COMPANY_ID)
+      .matchHeader('x-trace', 'trace-1')
+      .reply(200, []);
+    const client = createCarddaClient({
+      apiKey: API_KEY,
+      headers: { 'company-id': COMPANY_ID, 'x-trace': 'trace-1' },
+    });
+    expect((await client.get('/banking/bank_transactions'))._unsafeUnwrap()).toEqual([]);
+  });
+
   it('waits for Retry-After on a 429, then succeeds, even for a POST', async () => {
     mockCardda(api())
       .reply('rate-limited', RECIPIENTS)

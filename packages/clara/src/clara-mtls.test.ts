@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ky from 'ky';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaraClient } from './create-clara-client';
@@ -12,6 +14,14 @@ let directory: string;
 let server: Server;
 let baseUrl: string;
 const pem = (name: string) => readFileSync(join(directory, name));
+const tls = () => ({ cert: pem('client.crt'), key: pem('client.key'), ca: pem('ca.crt') });
+
+const TOKEN_RESPONSE = { access_token: 'token-over-mtls', expires_in: 3600 };
+/** What `/echo` answers: the headers a test wants to see arrive. */
+const echoOf = (headers: IncomingHttpHeaders) => ({
+  authorization: headers.authorization ?? null,
+  trace: headers['x-trace'] ?? null,
+});
 
 /** A throwaway CA, server certificate for 127.0.0.1 and client certificate, made with openssl. */
 function makeCertificates() {
@@ -85,7 +95,10 @@ beforeAll(async () => {
     (request, response) => {
       const authorized = (request.socket as { authorized?: boolean }).authorized === true;
       response.writeHead(authorized ? 200 : 511, { 'content-type': 'application/json' });
-      response.end(authorized ? '{"cards":[]}' : '{"message":"Network authentication required"}');
+      if (!authorized) response.end('{"message":"Network authentication required"}');
+      else if (request.url === '/oauth/token') response.end(JSON.stringify(TOKEN_RESPONSE));
+      else if (request.url === '/echo') response.end(JSON.stringify(echoOf(request.headers)));
+      else response.end('{"cards":[]}');
     },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -103,9 +116,47 @@ describe('createClaraClient over mTLS', () => {
     const client = createClaraClient({
       baseUrl,
       getAccessToken: () => 'token',
-      tls: { cert: pem('client.crt'), key: pem('client.key'), ca: pem('ca.crt') },
+      tls: tls(),
     });
     expect((await client.get('/cards'))._unsafeUnwrap()).toEqual({ cards: [] });
+  });
+
+  it('asks for the OAuth token over the client certificate too', async () => {
+    const client = createClaraClient({
+      baseUrl,
+      oauth: { tokenUrl: `${baseUrl}/oauth/token`, clientId: 'id', clientSecret: 'not-a-secret' },
+      tls: tls(),
+    });
+    expect((await client.get('/echo'))._unsafeUnwrap()).toEqual({
+      authorization: 'Bearer token-over-mtls',
+      trace: null,
+    });
+  });
+
+  it('keeps the ky options it is given, adding the certificate', async () => {
+    const client = createClaraClient({
+      baseUrl,
+      getAccessToken: () => 'token',
+      tls: tls(),
+      ky: { headers: { 'x-trace': 'from-options' } },
+    });
+    expect((await client.get('/echo'))._unsafeUnwrap()).toEqual({
+      authorization: 'Bearer token',
+      trace: 'from-options',
+    });
+  });
+
+  it('keeps the ky instance it is given, adding the certificate', async () => {
+    const client = createClaraClient({
+      baseUrl,
+      getAccessToken: () => 'token',
+      tls: tls(),
+      ky: ky.create({ headers: { 'x-trace': 'from-instance' } }),
+    });
+    expect((await client.get('/echo'))._unsafeUnwrap()).toEqual({
+      authorization: 'Bearer token',
+      trace: 'from-instance',
+    });
   });
 
   it('surfaces a missing certificate as the configuration error', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClaraTokenSource } from './clara-token-source';
@@ -9,8 +10,19 @@ const options = { tokenUrl: TOKEN_URL, clientId: 'client-1', clientSecret: SECRE
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
+/** Every surface an error reaches: its text, stack, JSON and a full inspection. */
+function surfacesOf(error: unknown): string[] {
+  return [
+    String(error),
+    (error as Error).stack ?? '',
+    JSON.stringify(error),
+    inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+  ];
+}
+
 function tokenEndpoint(token: string, expiresIn: number) {
   return nock('https://auth.clara.test')
+    .matchHeader('accept', 'application/json')
     .post('/oauth/token', {
       grant_type: 'client_credentials',
       client_id: 'client-1',
@@ -38,8 +50,25 @@ describe('createClaraTokenSource', () => {
     tokenEndpoint('short', 100);
     await source({ forceRefresh: false });
     tokenEndpoint('next', 100);
+    now = 90_000 - 1;
+    expect(await source({ forceRefresh: false })).toBe('short');
     now = 90_000;
     expect(await source({ forceRefresh: false })).toBe('next');
+  });
+
+  it('refreshes the given margin before expiry', async () => {
+    let now = 0;
+    const source = createClaraTokenSource(
+      { ...options, refreshMarginMs: 300_000 },
+      { now: () => now },
+    );
+    tokenEndpoint('t1', 3600);
+    await source({ forceRefresh: false });
+    tokenEndpoint('t2', 3600);
+    now = 3_300_000 - 1;
+    expect(await source({ forceRefresh: false })).toBe('t1');
+    now = 3_300_000;
+    expect(await source({ forceRefresh: false })).toBe('t2');
   });
 
   it('fetches a new token when forced, even if the cached one is fresh', async () => {
@@ -62,14 +91,52 @@ describe('createClaraTokenSource', () => {
       code: 'invalid_credentials',
       providerCode: 'invalid_client',
     });
-    expect(JSON.stringify(thrown)).not.toContain(SECRET);
+    for (const surface of surfacesOf(thrown)) expect(surface).not.toContain(SECRET);
   });
 
-  it('throws invalid_response when the token response lacks its fields', async () => {
+  it('keeps the secret off the error when the token endpoint echoes the form it was sent', async () => {
+    const echoed = `grant_type=client_credentials&client_id=client-1&client_secret=${SECRET}`;
+    nock('https://auth.clara.test')
+      .post('/oauth/token')
+      .reply(400, { error: 'invalid_request', error_description: `Cannot read body: ${echoed}` });
+    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toMatchObject({
+      provider: 'clara',
+      status: 400,
+      providerCode: 'invalid_request',
+    });
+    for (const surface of surfacesOf(thrown)) expect(surface).not.toContain(SECRET);
+  });
+
+  it('throws unexpected_response, naming the missing fields, when the token response lacks them', async () => {
     nock('https://auth.clara.test').post('/oauth/token').reply(200, { token: 'x' });
     const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
       (error: unknown) => error,
     );
-    expect(thrown).toMatchObject({ kind: 'invalid_response', code: 'unexpected_response' });
+    expect(thrown).toMatchObject({
+      provider: 'clara',
+      kind: 'invalid_response',
+      code: 'unexpected_response',
+      status: 200,
+    });
+    expect((thrown as Error).message).toMatch(/access_token/);
+    expect((thrown as Error).message).toMatch(/expires_in/);
+  });
+
+  it('keeps the secret and a received token off the error of an unusable token response', async () => {
+    const token = 'clara-access-token-abc';
+    nock('https://auth.clara.test')
+      .post('/oauth/token')
+      .reply(200, { access_token: token, expires_in: 'soon', client_secret: SECRET });
+    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toMatchObject({ code: 'unexpected_response' });
+    for (const surface of surfacesOf(thrown)) {
+      expect(surface).not.toContain(SECRET);
+      expect(surface).not.toContain(token);
+    }
   });
 });

@@ -17,7 +17,7 @@ export interface ClaraOAuthOptions {
 /** Dependencies of {@link createClaraTokenSource}, replaceable for tests and mTLS. */
 export interface ClaraTokenSourceDependencies {
   /** The fetch that asks for tokens (an mTLS fetch, or a test double). */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
   /** The clock, in milliseconds since the epoch. */
   readonly now?: () => number;
 }

@@ -31,26 +31,20 @@ export type ClaraClientOptions = Omit<IssuerClientOptions, 'adapter' | 'getAcces
  * );
  */
 export function createClaraClient(options: ClaraClientOptions): IssuerClient {
-  const { tls, oauth, getAccessToken, ky, ...common } = options;
+  const { tls, oauth, getAccessToken, ...common } = options;
   const mtlsFetch = tls === undefined ? undefined : createMtlsFetch(tls);
-  const tokenSource =
-    getAccessToken ??
-    createClaraTokenSource(
-      oauth as ClaraOAuthOptions,
-      mtlsFetch === undefined ? {} : { fetch: mtlsFetch },
-    );
-  const kyOption = mtlsFetch === undefined ? ky : withFetch(ky, mtlsFetch);
   return createIssuerClient({
     ...common,
+    ...(mtlsFetch === undefined ? {} : { ky: withFetch(common.ky, mtlsFetch) }),
     adapter: clara,
-    getAccessToken: tokenSource,
-    ...(kyOption === undefined ? {} : { ky: kyOption }),
+    getAccessToken:
+      getAccessToken ?? createClaraTokenSource(oauth as ClaraOAuthOptions, { fetch: mtlsFetch }),
   });
 }
 
 function withFetch(
   ky: IssuerClientOptions['ky'],
   fetch: typeof globalThis.fetch,
-): IssuerClientOptions['ky'] {
+): NonNullable<IssuerClientOptions['ky']> {
   return typeof ky === 'function' ? ky.extend({ fetch }) : { ...ky, fetch };
 }
