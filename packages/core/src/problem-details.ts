@@ -3,6 +3,9 @@ import type { ErrorKind } from './error-kinds';
 import type { IssuerError } from './issuer-error';
 import { KIND_DEFAULTS } from './kind-defaults';
 
+// In unicode mode a valid pair is one code point, so only lone surrogates match.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+
 /** One invalid field in a problem+json body: a JSON pointer into the request and its message. */
 export interface ProblemFieldError {
   /** JSON pointer (RFC 6901) to the field, as a URI fragment: `#/account_number`. */
@@ -61,7 +64,7 @@ export function toProblemDetails(
     options.instance ??
     (error.requestId === undefined
       ? undefined
-      : `urn:issuer-errors:request:${encodeURIComponent(error.requestId)}`);
+      : `urn:issuer-errors:request:${encodeUriText(error.requestId)}`);
   return {
     type: `urn:issuer-errors:${error.code}`,
     title: KIND_DEFAULTS[error.kind].title,
@@ -81,9 +84,15 @@ export function toProblemDetails(
   };
 }
 
+/** A JSON pointer as a URI fragment: each segment escaped (RFC 6901 §3), then percent-encoded (§6). */
 function toPointer(field: string): string {
   const segments = field
     .split('.')
-    .map((segment) => segment.replaceAll('~', '~0').replaceAll('/', '~1'));
+    .map((segment) => encodeUriText(segment.replaceAll('~', '~0').replaceAll('/', '~1')));
   return `#/${segments.join('/')}`;
+}
+
+/** Percent-encodes UTF-8; a lone surrogate, which `encodeURIComponent` throws on, becomes U+FFFD. */
+function encodeUriText(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
 }
