@@ -27,5 +27,5 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Whether `value` is one of {@link ERROR_KINDS}. */
 export function isErrorKind(value: unknown): value is ErrorKind {
-  return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
+  return (ERROR_KINDS as readonly unknown[]).includes(value);
 }

@@ -9,7 +9,10 @@ const MAX_FIELD_NAME_BYTES = 128;
 const MAX_FIELD_MESSAGE_BYTES = 256;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Adds `messages` to `fieldErrors[field]`, cleaning both; hostile or empty names are skipped. */
+/**
+ * Adds `messages` to `fieldErrors[field]`, cleaning both; hostile or empty names and
+ * empty messages are skipped. A map keeps at most 100 fields of at most 20 messages each.
+ */
 export function addFieldError(
   fieldErrors: FieldErrors,
   field: string,
@@ -35,7 +38,8 @@ function toMessage(value: unknown): string[] {
  * Reads a Rails-style field map, `{ "rut": ["can't be blank"], … }`. A bare string
  * becomes a one-element list; numbers and booleans are stringified; `null`, objects
  * inside lists and other junk are dropped; nested maps flatten to dotted names
- * (`address.street`). Never throws.
+ * (`address.street`) of at most three parts. Reads the first 100 entries of each map.
+ * Never throws.
  */
 export function fieldErrorsFromMap(value: unknown): FieldErrors {
   const fieldErrors: FieldErrors = {};
@@ -71,7 +75,8 @@ export const DEFAULT_DETAILS_SHAPE: DetailsShape = {
 /**
  * Reads a `details` list: objects naming a field (a string, a path array such as
  * `["user", "email"]`, or a JSON pointer such as `/user/email`, all read as
- * `user.email`) become field errors; items without a field are skipped. Never throws.
+ * `user.email`) become field errors; items without a field are skipped. Reads the first
+ * 100 items. Never throws.
  */
 export function fieldErrorsFromDetails(
   value: unknown,
@@ -97,9 +102,10 @@ function toFieldName(value: unknown): string | undefined {
     return parts.length > 0 ? parts.join('.') : undefined;
   }
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  if (!value.startsWith('/') && !value.startsWith('#/')) return value;
-  return value
-    .replace(/^#?\//, '')
+  const pointer = value.startsWith('#/') ? value.slice(1) : value;
+  if (!pointer.startsWith('/')) return value;
+  return pointer
+    .slice(1)
     .split('/')
     .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
     .join('.');

@@ -35,23 +35,14 @@ function buildSchema() {
         }),
       ),
     })
-    .check(
-      z.refine((json) => ERROR_CODES[json.code] === json.kind, {
-        message: 'code does not belong to kind',
-        path: ['code'],
-      }),
-    );
+    .check(z.refine((json) => ERROR_CODES[json.code] === json.kind, { path: ['code'] }));
 }
 
 /** Validates the JSON shape of an error; the issues name paths, never values. */
 export function parseIssuerErrorJson(value: unknown): Result<IssuerErrorInit, TypeError> {
   schema ??= buildSchema();
   const parsed = z.safeParse(schema, value);
-  if (parsed.success) return ok(withoutUndefined(parsed.data) as unknown as IssuerErrorInit);
+  if (parsed.success) return ok(parsed.data as IssuerErrorInit);
   const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
   return err(new TypeError(`Not an IssuerError JSON: invalid ${[...new Set(paths)].join(', ')}`));
-}
-
-function withoutUndefined(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 }

@@ -120,63 +120,65 @@ describe('IssuerError', () => {
     expect(((error.cause as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');
   });
 
-  it('round-trips through toJSON and fromJSON', () => {
-    const error = sample();
-    const json = JSON.parse(JSON.stringify(error));
-    expect(json).toMatchObject({ name: 'IssuerError', kind: 'validation', code: 'invalid_field' });
-    expect(json.raw.headers).toEqual({ 'x-request-id': 'req-1' });
-    expect(json.raw.body).toEqual({ errors: { rut: ["can't be blank"] } });
-    const back = IssuerError.fromJSON(json)._unsafeUnwrap();
-    expect(isIssuerError(back)).toBe(true);
-    expect(back.toJSON()).toEqual(error.toJSON());
+  it('has no cause property unless it was given one', () => {
+    const plain = new IssuerError({ provider: 'p', code: 'unknown', message: 'm' });
+    expect('cause' in plain).toBe(false);
+    const caused = new IssuerError({ provider: 'p', code: 'unknown', message: 'm', cause: 'x' });
+    expect(Object.hasOwn(caused, 'cause')).toBe(true);
   });
 
-  it('rejects JSON that is not an IssuerError, naming the fields but not their values', () => {
-    const mismatch = { ...sample().toJSON(), kind: 'rate_limited' };
-    const message = IssuerError.fromJSON(mismatch)._unsafeUnwrapErr().message;
-    expect(message).toContain('code');
-    expect(IssuerError.fromJSON({ ...sample().toJSON(), retryAfterMs: -1 }).isErr()).toBe(true);
-    expect(IssuerError.fromJSON({ ...sample().toJSON(), fieldErrors: { a: [1] } }).isErr()).toBe(
-      true,
+  it('leaves out short texts that are blank once cleaned', () => {
+    const error = new IssuerError({
+      provider: 'p',
+      code: 'unknown',
+      message: 'm',
+      providerCode: '   ',
+      requestId: '\r\n',
+      timestamp: '',
+    });
+    for (const field of ['providerCode', 'requestId', 'timestamp']) {
+      expect(Object.hasOwn(error, field)).toBe(false);
+    }
+  });
+
+  it('keeps attempts and total delay only as non-negative safe integers', () => {
+    const make = (value: number) =>
+      new IssuerError({
+        provider: 'p',
+        code: 'timeout',
+        message: 'm',
+        attempts: value,
+        totalRetryDelayMs: value,
+      });
+    expect([make(0).attempts, make(0).totalRetryDelayMs]).toEqual([0, 0]);
+    for (const value of [-1, 1.5, 2 ** 53, Number.NaN]) {
+      const error = make(value);
+      expect([Object.hasOwn(error, 'attempts'), Object.hasOwn(error, 'totalRetryDelayMs')]).toEqual(
+        [false, false],
+      );
+    }
+  });
+
+  it('keeps only allow-listed headers in raw, and no status or body it was not given', () => {
+    expect(new IssuerError({ provider: 'p', code: 'unknown', message: 'm' }).raw).toStrictEqual({
+      headers: {},
+    });
+    const error = new IssuerError({
+      provider: 'p',
+      code: 'unknown',
+      message: 'm',
+      raw: { status: 42, headers: { 'Retry-After': '1', Cookie: 'a=b' } },
+    });
+    expect(error.raw).toStrictEqual({ headers: { 'retry-after': '1' } });
+  });
+
+  it('can be renamed like any Error, its name being writable', () => {
+    const error = new IssuerError({ provider: 'p', code: 'unknown', message: 'm' });
+    error.name = 'PaymentError';
+    expect(String(error)).toBe('PaymentError: m');
+    expect(new IssuerError({ provider: 'p', code: 'unknown', message: 'm' }).name).toBe(
+      'IssuerError',
     );
-    expect(
-      IssuerError.fromJSON({
-        ...sample().toJSON(),
-        provider: SECRET,
-        kind: 'nope',
-      })._unsafeUnwrapErr().message,
-    ).not.toContain(SECRET);
-    expect(IssuerError.fromJSON('nope').isErr()).toBe(true);
-  });
-
-  it('builds RFC 9457 problem details with a pointer per field message', () => {
-    const problem = sample().toProblemDetails();
-    expect(problem).toEqual({
-      type: 'urn:issuer-errors:invalid_field',
-      title: 'Invalid request',
-      status: 422,
-      detail: '2 invalid fields: rut, bank_id',
-      instance: 'urn:issuer-errors:request:req-1',
-      provider: 'cardda',
-      kind: 'validation',
-      code: 'invalid_field',
-      providerCode: 'unprocessable_entity',
-      requestId: 'req-1',
-      retryable: false,
-      errors: [
-        { pointer: '#/rut', detail: "can't be blank" },
-        { pointer: '#/bank_id', detail: 'must reference an existing bank' },
-      ],
-    });
-    expect(sample().toProblemDetails({ status: 400, instance: '/orders/1' })).toMatchObject({
-      status: 400,
-      instance: '/orders/1',
-    });
-  });
-
-  it('uses the kind default status when no response arrived', () => {
-    const error = new IssuerError({ provider: 'p', code: 'timeout', message: 'slow' });
-    expect(error.toProblemDetails().status).toBe(504);
   });
 
   it('copies itself with changed facts through with()', () => {
