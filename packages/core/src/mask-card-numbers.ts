@@ -9,7 +9,8 @@ const KEPT_DIGITS = 4;
  * Separated digits (`4111 1111 …`) are read by their groups; inside an unbroken
  * group of 13 or more digits every window is checked, so a card glued to other
  * digits is masked too — at the price of sometimes masking a long number that
- * only looks like a card, the safe way to be wrong.
+ * only looks like a card, the safe way to be wrong. Where such windows overlap,
+ * each is masked, so no card keeps more than its last four digits.
  *
  * @example
  * maskCardNumbers('card 4111 1111 1111 1111 declined'); // 'card **** **** **** 1111 declined'
@@ -21,23 +22,20 @@ export function maskCardNumbers(text: string): string {
 function maskRun(run: string): string {
   const digits = run.replace(/\D/g, '');
   const masked = new Array<boolean>(digits.length).fill(false);
-  const boundaries = groupBoundaries(run, digits.length);
-  for (let startIndex = 0; startIndex < boundaries.length - 1; ) {
+  const boundaries = groupBoundaries(run);
+  // Cards found may overlap: masking each one keeps every one to its last four digits.
+  for (let startIndex = 0; startIndex < boundaries.length - 1; startIndex += 1) {
     const start = boundaries[startIndex] ?? 0;
     const endIndex = cardEndingAt(digits, boundaries, startIndex);
-    if (endIndex === undefined) {
-      startIndex += 1;
-      continue;
-    }
+    if (endIndex === undefined) continue;
     masked.fill(true, start, (boundaries[endIndex] ?? 0) - KEPT_DIGITS);
-    startIndex = endIndex;
   }
   let digitIndex = 0;
   return run.replace(/\d/g, (digit) => (masked[digitIndex++] ? '*' : digit));
 }
 
-/** Digit offsets where a group starts, plus the end; a group as long as a card splits at every digit. */
-function groupBoundaries(run: string, digitCount: number): number[] {
+/** Digit offsets where a group starts or ends; a group as long as a card splits at every digit. */
+function groupBoundaries(run: string): number[] {
   const boundaries = [0];
   let offset = 0;
   for (const group of run.split(/[ -]/)) {
@@ -45,7 +43,6 @@ function groupBoundaries(run: string, digitCount: number): number[] {
     for (let at = step; at <= group.length; at += step) boundaries.push(offset + at);
     offset += group.length;
   }
-  if (boundaries.at(-1) !== digitCount) boundaries.push(digitCount);
   return boundaries;
 }
 

@@ -1,6 +1,6 @@
 import { maskCardNumbers } from './mask-card-numbers';
 import { redactSecretsInText } from './redact-secrets';
-import { truncateToBytes } from './sanitize-text';
+import { cutOutsideDigitRun, truncateToBytes } from './sanitize-text';
 
 /** The most a body copy kept on an error holds, in UTF-8 bytes of its JSON. */
 export const MAX_RAW_BODY_BYTES = 8192;
@@ -20,18 +20,16 @@ const SENSITIVE_KEY =
 export function redactBody(body: unknown): unknown {
   try {
     const copy = copyValue(body, 0, new WeakSet());
-    if (typeof copy === 'string') return truncateToBytes(copy, MAX_RAW_BODY_BYTES);
-    const json = JSON.stringify(copy) ?? '';
-    return json.length * 3 <= MAX_RAW_BODY_BYTES ? copy : fitJson(copy, json);
+    // A string is already cut to size; an object or array is cut as JSON.
+    if (typeof copy !== 'object') return copy;
+    const json = JSON.stringify(copy);
+    return new TextEncoder().encode(json).length <= MAX_RAW_BODY_BYTES
+      ? copy
+      : truncateToBytes(json, MAX_RAW_BODY_BYTES);
   } catch {
-    return undefined;
+    // A hostile body (a throwing getter, a revoked proxy) is not kept.
   }
-}
-
-function fitJson(copy: unknown, json: string): unknown {
-  return new TextEncoder().encode(json).length <= MAX_RAW_BODY_BYTES
-    ? copy
-    : truncateToBytes(json, MAX_RAW_BODY_BYTES);
+  return undefined;
 }
 
 /** Whether a body field of this name may hold a credential or card data. */
@@ -51,9 +49,9 @@ function copyValue(value: unknown, depth: number, ancestors: WeakSet<object>): u
       return redactText(value.toString(), MAX_STRING_BYTES);
     case 'object':
       return value === null ? null : copyObject(value, depth, ancestors);
-    default:
-      return undefined;
   }
+  // A function, symbol or undefined has no JSON form.
+  return undefined;
 }
 
 function copyObject(value: object, depth: number, ancestors: WeakSet<object>): unknown {
@@ -80,6 +78,6 @@ function copyObject(value: object, depth: number, ancestors: WeakSet<object>): u
 }
 
 function redactText(text: string, maxBytes: number): string {
-  const bounded = text.length > maxBytes + 64 ? text.slice(0, maxBytes + 64) : text;
+  const bounded = cutOutsideDigitRun(text, maxBytes + 64);
   return truncateToBytes(maskCardNumbers(redactSecretsInText(bounded)), maxBytes);
 }

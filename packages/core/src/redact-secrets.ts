@@ -1,7 +1,7 @@
 const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
 const AUTH_SCHEME = /\b(Bearer|Basic|Token)\s+[\w.~+/=-]{6,}/gi;
 const SECRET_ASSIGNMENT =
-  /\b((?:access|refresh|id)?_?token|client_?secret|secret|password|passwd|api_?key|apikey|authorization|cookie|session(?:_?id)?)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+  /\b((?:access|refresh|id)?_?token|client_?secret|secret|password|passwd|api_?key|authorization|cookie|session(?:_?id)?)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
 
 /** The text every removed secret is replaced with. */
 export const REDACTED = '[REDACTED]';

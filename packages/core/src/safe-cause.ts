@@ -27,6 +27,7 @@ export function toSafeCause(cause: unknown, depth = 0): unknown {
     }
     return copy;
   } catch {
-    return undefined;
+    // A throwing getter (message, name, code, cause) leaves nothing safe to copy.
   }
+  return undefined;
 }

@@ -25,16 +25,19 @@ export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): 
   return truncateToBytes(maskCardNumbers(redactSecretsInText(oneLine)), maxBytes);
 }
 
-/** Cuts `text` near `length` characters without splitting a run of digits, so masking sees whole card numbers. */
-function cutOutsideDigitRun(text: string, length: number): string {
-  if (text.length <= length) return text;
+/**
+ * Cuts `text` after `length` characters, or after the run of digits, spaces and dashes
+ * found there (up to 32 more characters), so masking sees whole card numbers. Text of
+ * at most `length` characters is kept whole.
+ */
+export function cutOutsideDigitRun(text: string, length: number): string {
   const tail = TRAILING_DIGIT_RUN.exec(text.slice(length, length + 32));
   return text.slice(0, length + (tail ? tail[0].length : 0));
 }
 
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes on a code point boundary, marking the cut with `…`. */
 export function truncateToBytes(text: string, maxBytes: number): string {
-  if (text.length * 3 <= maxBytes || encoder.encode(text).length <= maxBytes) return text;
+  if (encoder.encode(text).length <= maxBytes) return text;
   const budget = maxBytes - 3;
   let bytes = 0;
   let end = 0;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecretsInText } from './redact-secrets';
+
+describe('redactSecretsInText', () => {
+  it('removes bearer tokens, key-value secrets and PEM key material', () => {
+    const text = redactSecretsInText(
+      'Authorization: Bearer eyJhbGciOi.abc.def access_token=s3cr3t&x=1 {"client_secret": "shh"} -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+    );
+    expect(text).not.toMatch(/eyJhbGciOi|s3cr3t|shh|MIIE/);
+    expect(text).toContain('x=1');
+  });
+
+  it.each([
+    ['retried with Bearer eyJhbGciOi.abc.def', 'retried with Bearer [REDACTED]'],
+    ['sent Basic dXNlcjpwYXNz', 'sent Basic [REDACTED]'],
+    ['sent token  ab12cd34ef', 'sent token [REDACTED]'],
+    ['retried with Bearer \t eyJhbGciOi.abc.def', 'retried with Bearer [REDACTED]'],
+  ])('removes the credential of an authorization scheme: %j', (text, expected) => {
+    expect(redactSecretsInText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['token=abc123&page=2', 'token=[REDACTED]&page=2'],
+    ['access_token=abc123', 'access_token=[REDACTED]'],
+    ['{"accessToken":"abc123"}', '{"accessToken":"[REDACTED]"}'],
+    ['refresh_token=abc123', 'refresh_token=[REDACTED]'],
+    ['id_token: abc123', 'id_token: [REDACTED]'],
+    ['client_secret=abc123', 'client_secret=[REDACTED]'],
+    ['{"clientSecret": "abc123"}', '{"clientSecret": "[REDACTED]"}'],
+    ["secret='abc123'", "secret='[REDACTED]'"],
+    ['password=hunter2, user=ana', 'password=[REDACTED], user=ana'],
+    ['passwd=hunter2', 'passwd=[REDACTED]'],
+    ['api_key=k-123', 'api_key=[REDACTED]'],
+    ['apiKey=k-123', 'apiKey=[REDACTED]'],
+    ['authorization=abc123', 'authorization=[REDACTED]'],
+    ['cookie=abc123', 'cookie=[REDACTED]'],
+    ['session=abc123; Path=/', 'session=[REDACTED]; Path=/'],
+    ['sessionId=abc123', 'sessionId=[REDACTED]'],
+    ['session_id=abc123', 'session_id=[REDACTED]'],
+  ])('removes the value of a secret key-value pair: %j', (text, expected) => {
+    expect(redactSecretsInText(text)).toBe(expected);
+  });
+
+  it('removes a PEM block and keeps the text around it', () => {
+    expect(
+      redactSecretsInText(
+        'key -----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY----- was rejected',
+      ),
+    ).toBe('key [REDACTED] was rejected');
+  });
+
+  it('removes each of several PEM blocks', () => {
+    expect(
+      redactSecretsInText(
+        '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE----- and -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+      ),
+    ).toBe('[REDACTED] and [REDACTED]');
+  });
+
+  it('removes a PEM block cut before its end line, up to the end of the text', () => {
+    expect(redactSecretsInText('key -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0')).toBe(
+      'key [REDACTED]',
+    );
+  });
+
+  it('leaves text without credentials as it is', () => {
+    const text = 'Threshold exceeds company limit; retry after 1 second';
+    expect(redactSecretsInText(text)).toBe(text);
+  });
+});
