@@ -35,6 +35,8 @@ const MAX_CAUSE_DEPTH = 5;
  * Classifies a thrown value: aborts are `cancelled`, timeouts `timeout`, socket
  * errors `network` (with `outcome: 'rejected'` only when the connection never
  * opened, so no request can have reached the provider), anything else `unknown`.
+ * Names and codes are read from the error and its `cause` chain, at most five
+ * errors deep (fetch wraps the socket error in a `TypeError`).
  */
 export function classifyThrown(error: unknown): ThrownClassification {
   const names = new Set<string>();

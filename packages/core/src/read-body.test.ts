@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ function streamOf(chunks: readonly string[], options: { error?: Error; endless?:
   const encoder = new TextEncoder();
   let index = 0;
   let pulls = 0;
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       pulls += 1;
@@ -15,8 +17,11 @@ function streamOf(chunks: readonly string[], options: { error?: Error; endless?:
       if (options.error) return controller.error(options.error);
       controller.close();
     },
+    cancel() {
+      cancelled = true;
+    },
   });
-  return { stream, pulls: () => pulls };
+  return { stream, pulls: () => pulls, cancelled: () => cancelled };
 }
 
 let server: Server | undefined;
@@ -62,6 +67,58 @@ describe('readBoundedText', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(result).toEqual({ text: '<html>', truncated: false, interrupted: true });
     server.closeAllConnections();
+  });
+
+  it('stops at maxBytes, cutting the chunk that crosses it', async () => {
+    const { stream } = streamOf(['ab', 'cdef']);
+    expect(await readBoundedText(new Response(stream), { maxBytes: 3 })).toEqual({
+      text: 'abc',
+      truncated: true,
+      interrupted: false,
+    });
+  });
+
+  it('reads nothing past maxBytes, so a failure after it does not interrupt the read', async () => {
+    const { stream } = streamOf(['ab', 'cd'], { error: new Error('ECONNRESET') });
+    expect(await readBoundedText(new Response(stream), { maxBytes: 4 })).toEqual({
+      text: 'abcd',
+      truncated: true,
+      interrupted: false,
+    });
+  });
+
+  it('cancels the rest of the stream so the connection is released', async () => {
+    const { stream, cancelled } = streamOf([], { endless: true });
+    await readBoundedText(new Response(stream), { maxBytes: 2048 });
+    expect(cancelled()).toBe(true);
+  });
+
+  it('reads nothing when the signal is already aborted', async () => {
+    const { stream, cancelled } = streamOf(['{"error":"late"}']);
+    const result = await readBoundedText(new Response(stream), { signal: AbortSignal.abort() });
+    expect(result).toEqual({ text: '', truncated: false, interrupted: true });
+    expect(cancelled()).toBe(true);
+  });
+
+  it("leaves no listener on the caller's signal", async () => {
+    const controller = new AbortController();
+    await readBoundedText(new Response('{"error":"not_found"}'), { signal: controller.signal });
+    const { stream } = streamOf(['{"err'], { error: new Error('ECONNRESET') });
+    await readBoundedText(new Response(stream), { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
+  });
+
+  it('reads a response whose body cannot be reached as interrupted, without rejecting', async () => {
+    const foreign = {
+      get bodyUsed(): boolean {
+        throw new Error('detached');
+      },
+    } as unknown as Response;
+    expect(await readBoundedText(foreign)).toEqual({
+      text: '',
+      truncated: false,
+      interrupted: true,
+    });
   });
 
   it('handles a response without a body', async () => {

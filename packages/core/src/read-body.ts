@@ -42,10 +42,10 @@ export async function readBoundedText(
   const chunks: Uint8Array[] = [];
   let received = 0;
   let truncated = false;
-  let interrupted = false;
+  let interrupted: boolean;
   const cancel = () => void reader.cancel().catch(() => {});
   const signal = options.signal;
-  signal?.addEventListener('abort', cancel, { once: true });
+  signal?.addEventListener('abort', cancel);
   try {
     if (signal?.aborted) throw signal.reason;
     while (received < maxBytes) {
@@ -69,7 +69,6 @@ function decode(chunks: readonly Uint8Array[], length: number): string {
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
-    if (offset >= length) break;
     const part = chunk.subarray(0, length - offset);
     bytes.set(part, offset);
     offset += part.byteLength;

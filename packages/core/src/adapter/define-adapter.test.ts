@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { IssuerError } from '../issuer-error';
@@ -223,71 +222,12 @@ describe('defineAdapter: fromResponse', () => {
     await response.text();
     expect((await acme.fromResponse(response)).kind).toBe('rate_limited');
   });
-});
 
-describe('defineAdapter: fromThrown', () => {
-  it('returns an IssuerError unchanged', () => {
-    const error = acme.normalize({ status: 400 });
-    expect(acme.fromThrown(error)).toBe(error);
-  });
-
-  it('maps a refused connection on a real socket to network with outcome rejected', async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as { port: number };
-    await new Promise((resolve) => probe.close(resolve));
-    const thrown = await fetch(`http://127.0.0.1:${port}/`).catch((error: unknown) => error);
-    const error = acme.fromThrown(thrown);
-    expect(error).toMatchObject({
-      kind: 'network',
-      code: 'connection_failed',
-      outcome: 'rejected',
-    });
-    expect(error.status).toBeUndefined();
-  });
-
-  it('maps resets to network with outcome unknown', () => {
-    const reset = new TypeError('fetch failed', {
-      cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }),
-    });
-    expect(acme.fromThrown(reset)).toMatchObject({ code: 'connection_reset', outcome: 'unknown' });
-  });
-
-  it('maps aborts to cancelled and timeouts to timeout', () => {
-    expect(acme.fromThrown(new DOMException('aborted', 'AbortError')).kind).toBe('cancelled');
-    expect(acme.fromThrown(new DOMException('late', 'TimeoutError')).kind).toBe('timeout');
-    const kyTimeout = Object.assign(new Error('Request timed out'), { name: 'TimeoutError' });
-    expect(acme.fromThrown(kyTimeout).kind).toBe('timeout');
-    const headersTimeout = Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
-    expect(acme.fromThrown(new TypeError('fetch failed', { cause: headersTimeout })).kind).toBe(
-      'timeout',
-    );
-  });
-
-  it('maps TLS failures to network with outcome rejected', () => {
-    const tls = Object.assign(new Error('self signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
-    expect(acme.fromThrown(new TypeError('fetch failed', { cause: tls }))).toMatchObject({
-      code: 'tls_failure',
-      outcome: 'rejected',
-    });
-  });
-
-  it("normalizes ky's HTTPError from its status and headers, without keeping the request", () => {
-    const httpError = Object.assign(new Error('Request failed with status code 429'), {
-      name: 'HTTPError',
-      response: new Response(null, { status: 429, headers: { 'retry-after': '2' } }),
-      request: new Request('https://example.test/', {
-        headers: { authorization: 'Bearer secret' },
-      }),
-    });
-    const error = acme.fromThrown(httpError);
-    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000 });
-    expect(JSON.stringify(error)).not.toContain('secret');
-  });
-
-  it('maps anything else to unknown, never throwing', () => {
-    for (const thrown of [undefined, null, 'string', 42, {}, new Error('odd'), Symbol('s')]) {
-      expect(acme.fromThrown(thrown).kind).toBe('unknown');
-    }
+  it('never rejects, even on a response-like object whose body cannot be read', async () => {
+    const unreadable = { status: 502, headers: new Headers(), bodyUsed: false, body: {} };
+    const error = await acme.fromResponse(unreadable as unknown as Response);
+    expect(error).toBeInstanceOf(IssuerError);
+    expect(error.provider).toBe('acme');
+    expect(error.cause).toMatchObject({ name: 'TypeError' });
   });
 });

@@ -77,12 +77,13 @@ export function defineAdapter<Body extends object>(config: AdapterConfig<Body>):
 /** ky's `HTTPError` (both majors) carries the response; its request, with credentials, is never kept. */
 function responseOf(error: unknown): { status: number; headers: Headers } | undefined {
   try {
-    const response = (error as { response?: unknown } | null)?.response;
-    if (typeof response !== 'object' || response === null) return undefined;
-    const { status, headers } = response as { status?: unknown; headers?: unknown };
-    if (typeof status !== 'number' || !(headers instanceof Headers)) return undefined;
-    return { status, headers };
+    const { response } = error as { response: { status?: unknown; headers?: unknown } };
+    const { status, headers } = response;
+    return typeof status === 'number' && headers instanceof Headers
+      ? { status, headers }
+      : undefined;
   } catch {
+    // No response to destructure (null, undefined), or a throwing getter.
     return undefined;
   }
 }

@@ -50,15 +50,14 @@ function parseBody(rawBody: unknown): unknown {
     return parseBody(decoder.decode(bytes.subarray(0, MAX_ERROR_BODY_BYTES)));
   }
   if (typeof rawBody !== 'string') return rawBody;
-  const text =
-    rawBody.length > MAX_ERROR_BODY_BYTES ? rawBody.slice(0, MAX_ERROR_BODY_BYTES) : rawBody;
+  const text = rawBody.slice(0, MAX_ERROR_BODY_BYTES);
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       return JSON.parse(trimmed) as unknown;
     } catch {
-      return text;
+      // Not JSON after all: kept as text.
     }
   }
   return text;
