@@ -19,7 +19,5 @@ export function computeBackoffMs(
   const delay = Math.min(policy.maxMs, MAX_BACKOFF_MS, policy.baseMs * policy.factor ** retryIndex);
   const draw = Math.min(1, Math.max(0, random()));
   const jittered = policy.jitter === 'full' ? delay * draw : delay + policy.jitter.addMs * draw;
-  return Math.round(
-    Math.min(jittered, MAX_BACKOFF_MS + (policy.jitter === 'full' ? 0 : policy.jitter.addMs)),
-  );
+  return Math.round(jittered);
 }

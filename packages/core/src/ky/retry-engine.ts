@@ -28,8 +28,8 @@ export async function runWithRetries<T>(
   callerSignal: AbortSignal | undefined,
 ): Promise<Result<T, IssuerError>> {
   const call = createScope(callerSignal, settings.totalTimeoutMs);
-  const deadline =
-    settings.totalTimeoutMs === undefined ? undefined : Date.now() + settings.totalTimeoutMs;
+  const { tokens } = settings;
+  const deadline = Date.now() + (settings.totalTimeoutMs ?? Number.POSITIVE_INFINITY);
   const retriesByKind = new Map<ErrorKind, number>();
   let attempt = 0;
   let totalRetryDelayMs = 0;
@@ -45,9 +45,11 @@ export async function runWithRetries<T>(
     while (true) {
       attempt += 1;
       const token =
-        refreshedToken === undefined
-          ? await tokenFor(settings.tokens, plan.adapter, call)
-          : ok(refreshedToken);
+        refreshedToken !== undefined
+          ? ok(refreshedToken)
+          : tokens === undefined
+            ? ok(undefined)
+            : await awaitToken(() => tokens.current(), plan.adapter, call);
       refreshedToken = undefined;
       if (token.isErr()) return finish(token.error);
       const result = await attemptOnce(plan, call, settings.timeoutMs, token.value);
@@ -61,7 +63,14 @@ export async function runWithRetries<T>(
         attempt < settings.maxAttempts
       ) {
         refreshed = true;
-        const renewed = await refreshToken(settings.tokens, plan.adapter, token.value, call);
+        const usedToken = token.value;
+        // A token was sent, so there is a token source.
+        const source = tokens as TokenCoordinator;
+        const renewed = await awaitToken(
+          () => source.refreshAfterRejection(usedToken),
+          plan.adapter,
+          call,
+        );
         if (renewed.isErr()) return finish(renewed.error);
         refreshedToken = renewed.value;
         notify(settings.onRetry, { attempt, delayMs: 0, error });
@@ -71,12 +80,13 @@ export async function runWithRetries<T>(
       const retries = retriesByKind.get(error.kind) ?? 0;
       const delayMs = retryDelay(settings, plan, error, attempt, retries);
       if (delayMs === undefined || delayMs > settings.maxRetryDelayMs) return finish(error);
-      if (deadline !== undefined && Date.now() + delayMs >= deadline) return finish(error);
+      if (Date.now() + delayMs >= deadline) return finish(error);
 
       notify(settings.onRetry, { attempt, delayMs, error });
       retriesByKind.set(error.kind, retries + 1);
+      const waitStarted = Date.now();
       const waited = await sleep(delayMs, call.signal);
-      totalRetryDelayMs += delayMs;
+      totalRetryDelayMs += waited ? delayMs : Date.now() - waitStarted;
       if (!waited) return finish(stoppedError(plan.adapter, call.stopReason() ?? 'cancelled'));
     }
   } finally {
@@ -111,39 +121,21 @@ function retryDelay<T>(
   if (isWrite && plan.options.idempotent !== true && error.outcome !== 'rejected') return undefined;
   const guidance = plan.adapter.retry.byKind?.[error.kind];
   const maxRetries = plan.adapter.ruleFor(error)?.maxRetries ?? guidance?.maxRetries;
-  if (maxRetries !== undefined && retries >= maxRetries) return undefined;
+  if (retries >= (maxRetries ?? Number.POSITIVE_INFINITY)) return undefined;
   return (
     error.retryAfterMs ??
     computeBackoffMs(guidance?.backoff ?? plan.adapter.retry.backoff, retries, settings.random)
   );
 }
 
-async function tokenFor(
-  tokens: TokenCoordinator | undefined,
+/** Waits for the token source (a first token, or one after a rejection) until the call stops. */
+async function awaitToken(
+  ask: () => Promise<string>,
   adapter: IssuerAdapter,
-  call: Scope,
-): Promise<Result<string | undefined, IssuerError>> {
-  if (tokens === undefined) return ok(undefined);
-  try {
-    const token = await untilAborted(tokens.current(), call.signal);
-    return token === ABORTED
-      ? err(stoppedError(adapter, call.stopReason() ?? 'cancelled'))
-      : ok(token);
-  } catch (thrown) {
-    return err(tokenError(adapter, thrown));
-  }
-}
-
-/** The token to retry with after a 401 (one refresh for all requests in flight). */
-async function refreshToken(
-  tokens: TokenCoordinator | undefined,
-  adapter: IssuerAdapter,
-  usedToken: string,
   call: Scope,
 ): Promise<Result<string, IssuerError>> {
-  if (tokens === undefined) return ok(usedToken);
   try {
-    const token = await untilAborted(tokens.refreshAfterRejection(usedToken), call.signal);
+    const token = await untilAborted(ask(), call.signal);
     return token === ABORTED
       ? err(stoppedError(adapter, call.stopReason() ?? 'cancelled'))
       : ok(token);

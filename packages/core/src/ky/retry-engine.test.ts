@@ -1,0 +1,143 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IssuerError } from '../issuer-error';
+import { BASE_URL, testAdapter } from './__fixtures__/test-adapter';
+import { createIssuerClient } from './create-issuer-client';
+
+const origin = 'https://issuer.test';
+const client = (overrides: Partial<Parameters<typeof createIssuerClient>[0]> = {}) =>
+  createIssuerClient({ adapter: testAdapter, baseUrl: BASE_URL, random: () => 0.5, ...overrides });
+const pendingTimeouts = () =>
+  process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('retry engine: limits', () => {
+  it('retries within totalTimeoutMs while the next wait fits', async () => {
+    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '0' }).get('/v1/x').reply(200, {});
+    expect((await client({ totalTimeoutMs: 5000 }).get('/x')).isOk()).toBe(true);
+  });
+
+  it('retries a wait exactly as long as maxRetryDelayMs', async () => {
+    nock(origin).get('/v1/x').reply(500).get('/v1/x').reply(200, { ok: 1 });
+    const result = await client({ maxRetryDelayMs: 20 }).get('/x');
+    expect(result._unsafeUnwrap()).toEqual({ ok: 1 });
+  });
+
+  it('stops at the wait that was cut short, counting only the time waited', async () => {
+    const scope = nock(origin)
+      .get('/v1/x')
+      .reply(429, {}, { 'Retry-After': '30' })
+      .get('/v1/x')
+      .reply(200, {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = (await client().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
+    expect(error.totalRetryDelayMs).toBeGreaterThanOrEqual(40);
+    expect(error.totalRetryDelayMs).toBeLessThan(5000);
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('leaves no timer behind when a call settles', async () => {
+    nock(origin).get('/v1/x').reply(200, {});
+    const before = pendingTimeouts();
+    const result = await client({ timeoutMs: 60_000, totalTimeoutMs: 120_000 }).get('/x');
+    expect(result.isOk()).toBe(true);
+    expect(pendingTimeouts()).toBe(before);
+  });
+});
+
+describe('retry engine: access tokens', () => {
+  it('makes a 401 final at once when the client has no token source', async () => {
+    const scope = nock(origin).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
+    const error = (await client().get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'authentication', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('does not refresh when no attempt is left', async () => {
+    const getAccessToken = vi.fn(() => 't1');
+    nock(origin).get('/v1/x').reply(401);
+    const error = (await client({ getAccessToken, maxAttempts: 1 }).get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'authentication', attempts: 1 });
+    expect(getAccessToken).toHaveBeenCalledOnce();
+  });
+
+  it('ends with the token error when the refresh fails, without resending', async () => {
+    const getAccessToken = ({ forceRefresh }: { forceRefresh: boolean }) => {
+      if (forceRefresh) throw new Error('vault unreachable');
+      return 't1';
+    };
+    const scope = nock(origin).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
+    const error = (await client({ getAccessToken }).get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'authentication',
+      code: 'unauthenticated',
+      message: 'Test: could not obtain an access token',
+      attempts: 1,
+    });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('passes on an IssuerError thrown by the token source', async () => {
+    const thrown = new IssuerError({ provider: 'vault', code: 'unknown', message: 'vault sealed' });
+    const error = (
+      await client({
+        getAccessToken: () => {
+          throw thrown;
+        },
+      }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ provider: 'vault', message: 'vault sealed', attempts: 1 });
+  });
+
+  it('classifies a network failure of the token source as network', async () => {
+    const error = (
+      await client({
+        getAccessToken: () => {
+          throw new TypeError('fetch failed');
+        },
+      }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error.kind).toBe('network');
+  });
+
+  it('stops waiting for a token that never comes: cancelled by the caller', async () => {
+    const scope = nock(origin).get('/v1/x').reply(200, {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = (
+      await client({ getAccessToken: () => new Promise<string>(() => {}) }).get('/x', {
+        signal: controller.signal,
+      })
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('stops waiting for a token that never comes: timed out by totalTimeoutMs', async () => {
+    const error = (
+      await client({
+        getAccessToken: () => new Promise<string>(() => {}),
+        totalTimeoutMs: 30,
+      }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'timeout', attempts: 1 });
+  });
+
+  it('stops waiting for a refreshed token when the caller cancels', async () => {
+    const getAccessToken = ({ forceRefresh }: { forceRefresh: boolean }) =>
+      forceRefresh ? new Promise<string>(() => {}) : 't1';
+    nock(origin).get('/v1/x').reply(401);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = (
+      await client({ getAccessToken }).get('/x', { signal: controller.signal })
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
+  });
+});
