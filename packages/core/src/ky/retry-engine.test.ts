@@ -55,7 +55,7 @@ describe('retry engine: access tokens', () => {
   it('makes a 401 final at once when the client has no token source', async () => {
     const scope = nock(origin).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
     const error = (await client().get('/x'))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'authentication', attempts: 1 });
+    expect(error).toMatchObject({ kind: 'authentication', status: 401, attempts: 1 });
     expect(scope.pendingMocks()).toHaveLength(1);
   });
 
