@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-const coreSource = (path) => fileURLToPath(new URL(`../../packages/core/src/${path}`, import.meta.url));
+const coreSource = (path) =>
+  fileURLToPath(new URL(`../../packages/core/src/${path}`, import.meta.url));
 
 /**
  * The unit suites of core and the adapters as one project, without type tests, for Stryker.
