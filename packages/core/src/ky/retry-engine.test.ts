@@ -35,10 +35,11 @@ describe('retry engine: limits', () => {
       .reply(200, {});
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
     const error = (await client().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
-    expect(error.totalRetryDelayMs).toBeGreaterThanOrEqual(40);
-    expect(error.totalRetryDelayMs).toBeLessThan(5000);
+    expect(error.totalRetryDelayMs).toBeGreaterThan(0);
+    expect(error.totalRetryDelayMs).toBeLessThanOrEqual(Date.now() - started);
     expect(scope.pendingMocks()).toHaveLength(1);
   });
 
