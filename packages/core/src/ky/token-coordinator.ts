@@ -1,5 +1,11 @@
 import type { AccessTokenSource } from './client-types';
 
+/** An ask of the token source in flight, and whether it forces a refresh. */
+interface Ask {
+  readonly token: Promise<string>;
+  readonly forced: boolean;
+}
+
 /**
  * Asks the token source before each attempt (the source caches: it knows when
  * its token expires) and makes asks single-flight: concurrent requests share
@@ -7,13 +13,17 @@ import type { AccessTokenSource } from './client-types';
  */
 export class TokenCoordinator {
   #current: string | undefined;
-  #pending: Promise<string> | undefined;
+  /** The number of the ask that gave `#current`: an older ask settling later never replaces it. */
+  #currentAsk = 0;
+  #asks = 0;
+  #pending: Ask | undefined;
 
   constructor(private readonly source: AccessTokenSource) {}
 
   /** The token to send now. */
   current(): Promise<string> {
-    return this.#fetch(false);
+    this.#pending ??= this.#ask(false);
+    return this.#pending.token;
   }
 
   /**
@@ -21,22 +31,32 @@ export class TokenCoordinator {
    * still the current token (else another request already refreshed it).
    */
   refreshAfterRejection(usedToken: string): Promise<string> {
-    if (this.#pending) return this.#pending;
+    if (this.#pending?.forced) return this.#pending.token;
     if (this.#current !== undefined && this.#current !== usedToken)
       return Promise.resolve(this.#current);
-    return this.#fetch(true);
+    // An ordinary ask in flight may give back the cached, rejected token: it is not waited for.
+    this.#pending = this.#ask(true);
+    return this.#pending.token;
   }
 
-  #fetch(forceRefresh: boolean): Promise<string> {
-    this.#pending ??= Promise.resolve()
-      .then(() => this.source({ forceRefresh }))
-      .then((token) => {
-        this.#current = token;
-        return token;
-      })
-      .finally(() => {
-        this.#pending = undefined;
-      });
-    return this.#pending;
+  #ask(forceRefresh: boolean): Ask {
+    this.#asks += 1;
+    const number = this.#asks;
+    const ask: Ask = {
+      forced: forceRefresh,
+      token: Promise.resolve()
+        .then(() => this.source({ forceRefresh }))
+        .then((token) => {
+          if (number > this.#currentAsk) {
+            this.#current = token;
+            this.#currentAsk = number;
+          }
+          return token;
+        })
+        .finally(() => {
+          if (this.#pending === ask) this.#pending = undefined;
+        }),
+    };
+    return ask;
   }
 }
