@@ -76,27 +76,43 @@ describe('createIssuerClient: requests and bodies', () => {
     expect((await client().get('/empty'))._unsafeUnwrap()).toBeUndefined();
   });
 
-  it('keeps the hooks of a ky instance it is given', async () => {
-    const { default: ky } = await import('ky');
-    // ky 1 hands hooks the request, ky 2 a state object holding it.
-    const requestOf = (state: Request | { request: Request }) =>
-      'request' in state ? state.request : state;
-    const instance = ky.create({
-      hooks: { beforeRequest: [(state) => requestOf(state).headers.set('x-hooked', 'yes')] },
-    });
-    nock(origin).get('/v1/hooked').matchHeader('x-hooked', 'yes').reply(200, { hooked: true });
-    expect((await client({ ky: instance }).get('/hooked'))._unsafeUnwrap()).toEqual({
-      hooked: true,
-    });
+  it('sends each method as its own HTTP method', async () => {
+    nock(origin)
+      .get('/v1/m')
+      .reply(200, { method: 'GET' })
+      .post('/v1/m')
+      .reply(200, { method: 'POST' })
+      .put('/v1/m')
+      .reply(200, { method: 'PUT' })
+      .patch('/v1/m')
+      .reply(200, { method: 'PATCH' })
+      .delete('/v1/m')
+      .reply(200, { method: 'DELETE' });
+    const api = client();
+    const results = [
+      await api.get('/m'),
+      await api.post('/m'),
+      await api.put('/m'),
+      await api.patch('/m'),
+      await api.delete('/m'),
+    ];
+    expect(results.map((result) => result._unsafeUnwrap())).toEqual([
+      { method: 'GET' },
+      { method: 'POST' },
+      { method: 'PUT' },
+      { method: 'PATCH' },
+      { method: 'DELETE' },
+    ]);
   });
 
-  it('ignores URL options in ky options and keeps its own retry off', async () => {
+  it('never rejects, even when its random source throws', async () => {
     nock(origin).get('/v1/x').reply(503);
     const result = await client({
-      ky: { prefixUrl: 'https://elsewhere.test', retry: 5 },
-      maxAttempts: 1,
+      random: () => {
+        throw new Error('no entropy');
+      },
     }).get('/x');
-    expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'unavailable', attempts: 1 });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ provider: 'test', kind: 'unknown' });
   });
 });
 
@@ -158,6 +174,19 @@ describe('createIssuerClient: retries', () => {
       .reply(204);
     expect((await client().put('/x', { json: {} })).isOk()).toBe(true);
     expect((await client().delete('/x')).isOk()).toBe(true);
+  });
+
+  it('makes at least one attempt, and rounds a fractional maxAttempts down', async () => {
+    nock(origin).get('/v1/x').times(3).reply(503);
+    expect((await client({ maxAttempts: 0 }).get('/x'))._unsafeUnwrapErr().attempts).toBe(1);
+    expect((await client({ maxAttempts: 2.9 }).get('/x'))._unsafeUnwrapErr().attempts).toBe(2);
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('returns at once a wait longer than a maxRetryDelayMs it is given', async () => {
+    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '1' });
+    const error = (await client({ maxRetryDelayMs: 500 }).get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 1000, attempts: 1 });
   });
 
   it('does not retry errors that are not transient', async () => {

@@ -26,7 +26,7 @@ export function untilAborted<T>(
   let onAbort: () => void = () => {};
   const aborted = new Promise<typeof ABORTED>((resolve) => {
     onAbort = () => resolve(ABORTED);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
   });
   return Promise.race([promise, aborted]).finally(() =>
     signal.removeEventListener('abort', onAbort),

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { testAdapter } from './__fixtures__/test-adapter';
+import type { KyInstanceLike, RequestOptions } from './client-types';
+import { createScope, type Scope } from './scope';
+import { type RequestPlan, sendAttempt, stoppedError } from './send-attempt';
+
+interface SentRequest {
+  readonly url: string;
+  readonly options: Record<string, unknown>;
+}
+
+/** A stand-in for ky that records what it is asked and answers with `respond`. */
+function fakeKy(respond: (options: Record<string, unknown>) => Promise<Response>) {
+  const sent: SentRequest[] = [];
+  const ky = Object.assign(
+    async (url: string, options: object = {}) => {
+      const record = options as Record<string, unknown>;
+      sent.push({ url, options: record });
+      return respond(record);
+    },
+    { extend: () => ky },
+  ) as KyInstanceLike;
+  return { ky, sent };
+}
+
+const planFor = <T>(
+  ky: KyInstanceLike,
+  options: RequestOptions<T> = {},
+  method: RequestPlan<T>['method'] = 'GET',
+): RequestPlan<T> => ({
+  adapter: testAdapter,
+  ky,
+  url: 'https://issuer.test/v1/cards',
+  method,
+  headers: { 'company-id': 'c-1' },
+  options,
+});
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A ky that rejects like fetch once the request's signal aborts. */
+const rejectsOnAbort = (options: Record<string, unknown>) =>
+  new Promise<Response>((_resolve, reject) => {
+    const signal = options.signal as AbortSignal;
+    signal.addEventListener('abort', () =>
+      reject(new DOMException('This operation was aborted', 'AbortError')),
+    );
+  });
+
+const withScope = async <R>(scope: Scope, run: (scope: Scope) => Promise<R>) => {
+  try {
+    return await run(scope);
+  } finally {
+    scope.dispose();
+  }
+};
+
+describe('sendAttempt: the request it sends', () => {
+  it('sends the method, the plan headers and the scope signal, and nothing else, without a token', async () => {
+    const { ky, sent } = fakeKy(async () => json({}));
+    const scope = createScope(undefined);
+    await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined));
+    expect(sent).toStrictEqual([
+      {
+        url: 'https://issuer.test/v1/cards',
+        options: { method: 'GET', headers: { 'company-id': 'c-1' }, signal: scope.signal },
+      },
+    ]);
+  });
+
+  it('adds the token as a bearer authorization header, keeping the plan headers', async () => {
+    const { ky, sent } = fakeKy(async () => json({}));
+    const scope = createScope(undefined);
+    await withScope(scope, () => sendAttempt(planFor(ky), scope, 'tok-1'));
+    expect(sent[0]?.options.headers).toStrictEqual({
+      'company-id': 'c-1',
+      authorization: 'Bearer tok-1',
+    });
+  });
+
+  it('passes the JSON body and the search params when the request has them', async () => {
+    const { ky, sent } = fakeKy(async () => json({ id: 7 }, 201));
+    const scope = createScope(undefined);
+    const options = { json: { name: 'Acme' }, searchParams: { page: 2 } };
+    await withScope(scope, () => sendAttempt(planFor(ky, options, 'POST'), scope, undefined));
+    expect(sent[0]?.options).toStrictEqual({
+      method: 'POST',
+      headers: { 'company-id': 'c-1' },
+      signal: scope.signal,
+      json: { name: 'Acme' },
+      searchParams: { page: 2 },
+    });
+  });
+});
+
+describe('sendAttempt: what it gives back', () => {
+  it('gives the success body, validated by the schema', async () => {
+    const { ky } = fakeKy(async () => json({ id: 'c', limit: 10 }));
+    const scope = createScope(undefined);
+    const schema = z.object({ id: z.string(), limit: z.number() });
+    const result = await withScope(scope, () => sendAttempt(planFor(ky, { schema }), scope, 'tok'));
+    expect(result._unsafeUnwrap()).toStrictEqual({ id: 'c', limit: 10 });
+  });
+
+  it('normalizes an error response with the adapter', async () => {
+    const { ky } = fakeKy(async () =>
+      json({ error: 'card_missing', message: 'No such card' }, 404),
+    );
+    const scope = createScope(undefined);
+    const error = (
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      provider: 'test',
+      kind: 'not_found',
+      code: 'not_found',
+      status: 404,
+      providerCode: 'card_missing',
+    });
+  });
+
+  it('stops reading an error body that never ends when the scope stops', async () => {
+    const endless = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start: (controller) => controller.enqueue(new TextEncoder().encode('{"error":')),
+        }),
+        { status: 503 },
+      );
+    const { ky } = fakeKy(async () => endless());
+    const scope = createScope(undefined, 5);
+    const outcome = await withScope(scope, () =>
+      Promise.race([
+        sendAttempt(planFor(ky), scope, undefined),
+        new Promise<'still reading'>((resolve) => setTimeout(resolve, 1000, 'still reading')),
+      ]),
+    );
+    expect(outcome === 'still reading' ? outcome : outcome._unsafeUnwrapErr()).toMatchObject({
+      kind: 'unavailable',
+      status: 503,
+    });
+  });
+
+  it('classifies what ky throws with the adapter while the scope runs', async () => {
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    });
+    const { ky } = fakeKy(() => Promise.reject(refused));
+    const scope = createScope(undefined);
+    const error = (
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'network',
+      code: 'connection_failed',
+      outcome: 'rejected',
+    });
+  });
+
+  it('gives a timeout error when the scope ran out of time, whatever ky threw', async () => {
+    const { ky } = fakeKy(rejectsOnAbort);
+    const scope = createScope(undefined, 2);
+    const error = (
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      provider: 'test',
+      kind: 'timeout',
+      code: 'timeout',
+      message: 'Test: the request timed out',
+    });
+  });
+
+  it("gives a cancelled error when the caller's signal stopped the scope", async () => {
+    const controller = new AbortController();
+    const { ky } = fakeKy((options) => {
+      queueMicrotask(() => controller.abort());
+      return rejectsOnAbort(options);
+    });
+    const scope = createScope(controller.signal);
+    const error = (
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'cancelled',
+      code: 'cancelled',
+      message: 'Test: the request was cancelled',
+    });
+  });
+});
+
+describe('stoppedError', () => {
+  it('names the provider and says the request timed out', () => {
+    const error = stoppedError(testAdapter, 'timeout');
+    expect(error).toMatchObject({ provider: 'test', kind: 'timeout', code: 'timeout' });
+    expect(error.message).toBe('Test: the request timed out');
+    expect(error.status).toBeUndefined();
+  });
+
+  it('names the provider and says the request was cancelled', () => {
+    const error = stoppedError(testAdapter, 'cancelled');
+    expect(error).toMatchObject({ provider: 'test', kind: 'cancelled', code: 'cancelled' });
+    expect(error.message).toBe('Test: the request was cancelled');
+  });
+});
