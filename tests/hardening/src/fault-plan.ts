@@ -15,7 +15,7 @@ const COMMON_FAULTS: readonly FakeOutcome[] = [
   { reset: 'mid-body' },
   { stall: true },
   { json: { slow: true }, chunkDelayMs: 5 }, // 8 parts, well inside the attempt's timeout
-  { json: { slow: true }, chunkDelayMs: 40 }, // 320 ms: past it
+  { json: { slow: true }, chunkDelayMs: 50 }, // 400 ms: past it
 ];
 
 const PROVIDER_FAULTS: Record<FakeProvider, readonly FakeOutcome[]> = {

@@ -7,8 +7,8 @@ import { type PlannedCall, planCalls, REJECTED_ANSWERS } from './fault-plan';
 
 /** Client settings of the run: short, so a thousand calls with stalls finish in seconds. */
 export const LIMITS = {
-  timeoutMs: 150,
-  totalTimeoutMs: 1_000,
+  timeoutMs: 300,
+  totalTimeoutMs: 2_000,
   maxAttempts: 3,
   maxRetryDelayMs: 200,
 };
