@@ -172,6 +172,21 @@ describe('IssuerError', () => {
     expect(error.raw).toStrictEqual({ headers: { 'retry-after': '1' } });
   });
 
+  it('redacts raw once, on its first read, and a copy made before that read redacts too', () => {
+    const init = {
+      provider: 'p',
+      code: 'unknown',
+      message: 'm',
+      raw: { status: 400, headers: {}, body: { api_key: 'sk_live_abc123', note: 'ok' } },
+    } as const;
+    const error = new IssuerError(init);
+    const copy = error.with({ attempts: 2 });
+    expect(error.raw).toBe(error.raw);
+    expect(error.raw.body).toStrictEqual({ note: 'ok' });
+    expect(copy.raw).toStrictEqual(error.raw);
+    expect(JSON.stringify(copy)).not.toContain('sk_live_abc123');
+  });
+
   it('can be renamed like any Error, its name being writable', () => {
     const error = new IssuerError({ provider: 'p', code: 'unknown', message: 'm' });
     error.name = 'PaymentError';

@@ -20,6 +20,11 @@ import { toSafeLine } from './sanitize-text';
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 const MAX_SHORT_FIELD_BYTES = 128;
 
+/** The response each error was made from, kept out of sight until `raw` is first read. */
+const rawInputs = new WeakMap<IssuerError, IssuerErrorInit['raw']>();
+/** Each error's redacted response, made on the first read of `raw`. */
+const rawSnapshots = new WeakMap<IssuerError, RawResponseSnapshot>();
+
 /**
  * The one error every issuer call ends in. Carries facts, not prose: the
  * `kind` to switch on, the fine `code`, the provider's code and status, retry
@@ -59,8 +64,6 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   declare readonly attempts?: number;
   /** How long the client waited between attempts in all. */
   declare readonly totalRetryDelayMs?: number;
-  /** The provider's response, redacted. */
-  readonly raw: RawResponseSnapshot;
 
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
     const cause = toSafeCause(init.cause);
@@ -73,7 +76,7 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
     this.retryable = init.retryable ?? defaults.retryable;
     this.outcome = init.outcome ?? defaults.outcome;
     this.fieldErrors = mergeFieldErrors(init.fieldErrors ?? {});
-    this.raw = snapshot(init.raw);
+    rawInputs.set(this, init.raw);
     assignDefined(this, {
       providerCode: shortText(init.providerCode),
       status: toHttpStatus(init.status),
@@ -83,6 +86,20 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
       attempts: count(init.attempts),
       totalRetryDelayMs: count(init.totalRetryDelayMs),
     });
+  }
+
+  /**
+   * The provider's response, redacted: allow-listed headers and a bounded copy of the body.
+   * Redacting costs more than the rest of an error, so it happens on the first read.
+   */
+  get raw(): RawResponseSnapshot {
+    let raw = rawSnapshots.get(this);
+    if (raw === undefined) {
+      raw = snapshot(rawInputs.get(this));
+      rawSnapshots.set(this, raw);
+      rawInputs.delete(this);
+    }
+    return raw;
   }
 
   /**
@@ -126,7 +143,8 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
       timestamp: this.timestamp,
       attempts: this.attempts,
       totalRetryDelayMs: this.totalRetryDelayMs,
-      raw: this.raw,
+      // A copy made before `raw` was read redacts it when its own is read.
+      raw: rawSnapshots.get(this) ?? rawInputs.get(this),
       cause: this.cause,
     };
     for (const key of Object.keys(init)) if (init[key] === undefined) delete init[key];

@@ -1,6 +1,6 @@
 import { maskCardNumbers } from './mask-card-numbers';
 import { redactSecretsInText } from './redact-secrets';
-import { cutOutsideDigitRun, truncateToBytes } from './sanitize-text';
+import { cutOutsideDigitRun, truncateToBytes, utf8Length } from './sanitize-text';
 
 /** The most a body copy kept on an error holds, in UTF-8 bytes of its JSON. */
 export const MAX_RAW_BODY_BYTES = 8192;
@@ -23,7 +23,7 @@ export function redactBody(body: unknown): unknown {
     // A string is already cut to size; an object or array is cut as JSON.
     if (typeof copy !== 'object') return copy;
     const json = JSON.stringify(copy);
-    return new TextEncoder().encode(json).length <= MAX_RAW_BODY_BYTES
+    return utf8Length(json) <= MAX_RAW_BODY_BYTES
       ? copy
       : truncateToBytes(json, MAX_RAW_BODY_BYTES);
   } catch {

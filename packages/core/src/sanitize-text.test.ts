@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes } from './sanitize-text';
+import { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes, utf8Length } from './sanitize-text';
 
 const VISA = '4111111111111111';
 
@@ -65,5 +65,28 @@ describe('truncateToBytes', () => {
   it('does not split a surrogate pair', () => {
     const text = truncateToBytes('😀'.repeat(10), 10);
     expect(text).toBe('😀…');
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts the bytes TextEncoder would write, at every boundary of the encoding', () => {
+    const encoder = new TextEncoder();
+    const texts = [
+      ['', 'plain', 'é', '€uro', '😀', 'a😀b'],
+      ['\u007F', '\u0080', '\u07FF', '\u0800', '\uD7FF\uDC00', '\uE000'],
+      // Surrogates: pairs at both ends of their ranges, and lone ones next to anything.
+      ['\uD800\uDC00', '\uDBFF\uDFFF', '\uD800', '\uDBFF', '\uDC00x', '\uDFFF'],
+      [
+        '\uD800\uD800',
+        '\uD800\uDBFF',
+        '\uD800\uE000',
+        '\uD800\uDBFF\uDC00',
+        '€\uDC00',
+        'ñ€😀\uDBFF',
+      ],
+    ].flat();
+    for (const text of texts) {
+      expect(utf8Length(text), JSON.stringify(text)).toBe(encoder.encode(text).length);
+    }
   });
 });

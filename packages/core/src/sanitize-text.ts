@@ -10,7 +10,6 @@ const ANSI_SEQUENCE =
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_RUN = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\s]+/g;
 const TRAILING_DIGIT_RUN = /^[\d -]{1,32}/;
-const encoder = new TextEncoder();
 
 /**
  * Makes a provider's text safe for logs: one line, no control characters or ANSI
@@ -37,15 +36,35 @@ export function cutOutsideDigitRun(text: string, length: number): string {
 
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes on a code point boundary, marking the cut with `…`. */
 export function truncateToBytes(text: string, maxBytes: number): string {
-  if (encoder.encode(text).length <= maxBytes) return text;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short text needs no counting.
+  if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return text;
   const budget = maxBytes - 3;
   let bytes = 0;
   let end = 0;
   for (const character of text) {
-    const size = encoder.encode(character).length;
+    const size = utf8Length(character);
     if (bytes + size > budget) break;
     bytes += size;
     end += character.length;
   }
   return `${text.slice(0, end)}…`;
+}
+
+/** The UTF-8 length of `text`, without encoding it; a lone surrogate counts as U+FFFD (3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
