@@ -1,0 +1,32 @@
+import { CLIENT_OVERHEAD_GOAL, measureClientOverhead } from './client-overhead';
+import type { Comparison } from './compare';
+import { IMPORT_TIME_GOAL_MS, measureImportTime } from './import-time';
+import { measureNormalizeCost, NORMALIZE_GOAL } from './normalize-cost';
+
+const micro = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+
+/** One line per figure: the measured ratio beside its goal. */
+function report(label: string, result: Comparison, baseline: string, goal: number) {
+  const verdict = result.ratio <= goal ? '✓' : '✗ over its goal';
+  console.log(
+    `${label}: ${micro(result.candidateMs)} vs ${baseline} ${micro(result.baselineMs)} = ${result.ratio.toFixed(2)}× (goal ≤ ${goal}×) ${verdict}`,
+  );
+}
+
+const normalize = measureNormalizeCost();
+report('normalize, Cardda fixtures', normalize.cardda, 'hand-written', NORMALIZE_GOAL);
+report('normalize, Clara fixtures', normalize.clara, 'hand-written', NORMALIZE_GOAL);
+report(
+  'successful GET through createCarddaClient',
+  await measureClientOverhead(),
+  'bare ky',
+  CLIENT_OVERHEAD_GOAL,
+);
+
+const imports = measureImportTime();
+for (const [adapter, addedMs] of Object.entries(imports.adapters)) {
+  const verdict = addedMs <= IMPORT_TIME_GOAL_MS ? '✓' : '✗ over its goal';
+  console.log(
+    `import @issuer-errors/${adapter}: +${addedMs.toFixed(1)} ms over an empty script (${imports.emptyMs.toFixed(1)} ms) (goal ≤ ${IMPORT_TIME_GOAL_MS} ms) ${verdict}`,
+  );
+}

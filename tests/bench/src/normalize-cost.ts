@@ -1,0 +1,32 @@
+import { cardda } from '@issuer-errors/cardda';
+import { clara } from '@issuer-errors/clara';
+import { carddaFixtures, claraFixtures, type WireResponse } from '@issuer-errors/testing';
+import { type Comparison, compareSync } from './compare';
+import { handleCarddaError, handleClaraError } from './hand-written-handlers';
+
+/** The goal: `normalize` costs at most this many times a hand-written handler per error. */
+export const NORMALIZE_GOAL = 1.3;
+
+/**
+ * `adapter.normalize` on every documented error response (raw text, as received) against the
+ * hand-written handler of the same provider, on the same responses in the same order.
+ */
+export function measureNormalizeCost(): { cardda: Comparison; clara: Comparison } {
+  const options = { rounds: 41, operationsPerRound: 2000 };
+  const carddaResponses = carddaFixtures.map((fixture) => fixture.response);
+  const claraResponses = claraFixtures.map((fixture) => fixture.response);
+  const at = (responses: readonly WireResponse[], index: number) =>
+    responses[index % responses.length] as WireResponse;
+  return {
+    cardda: compareSync(
+      { name: 'hand-written', run: (index) => handleCarddaError(at(carddaResponses, index)) },
+      { name: 'cardda.normalize', run: (index) => cardda.normalize(at(carddaResponses, index)) },
+      options,
+    ),
+    clara: compareSync(
+      { name: 'hand-written', run: (index) => handleClaraError(at(claraResponses, index)) },
+      { name: 'clara.normalize', run: (index) => clara.normalize(at(claraResponses, index)) },
+      options,
+    ),
+  };
+}
