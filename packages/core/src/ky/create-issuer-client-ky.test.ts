@@ -1,16 +1,9 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BASE_URL, testAdapter } from './__fixtures__/test-adapter';
-import { createIssuerClient } from './create-issuer-client';
+import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
-const origin = 'https://issuer.test';
-const client = (overrides: Partial<Parameters<typeof createIssuerClient>[0]> = {}) =>
-  createIssuerClient({ adapter: testAdapter, baseUrl: BASE_URL, random: () => 0.5, ...overrides });
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-});
+useNock();
 
 describe('createIssuerClient: its ky', () => {
   it('keeps the hooks of a ky instance it is given', async () => {
@@ -21,20 +14,20 @@ describe('createIssuerClient: its ky', () => {
     const instance = ky.create({
       hooks: { beforeRequest: [(state) => requestOf(state).headers.set('x-hooked', 'yes')] },
     });
-    nock(origin).get('/v1/hooked').matchHeader('x-hooked', 'yes').reply(200, { hooked: true });
-    expect((await client({ ky: instance }).get('/hooked'))._unsafeUnwrap()).toEqual({
+    nock(ORIGIN).get('/v1/hooked').matchHeader('x-hooked', 'yes').reply(200, { hooked: true });
+    expect((await testClient({ ky: instance }).get('/hooked'))._unsafeUnwrap()).toEqual({
       hooked: true,
     });
   });
 
   it("turns a ky instance's own retries and HTTP errors off, reading error bodies itself", async () => {
     const { default: ky } = await import('ky');
-    const scope = nock(origin)
+    const scope = nock(ORIGIN)
       .get('/v1/cards/9')
       .reply(404, { error: 'card_missing', message: 'No such card' })
       .get('/v1/cards/9')
       .reply(200, {});
-    const error = (await client({ ky: ky.create({}) }).get('/cards/9'))._unsafeUnwrapErr();
+    const error = (await testClient({ ky: ky.create({}) }).get('/cards/9'))._unsafeUnwrapErr();
     expect(error).toMatchObject({
       kind: 'not_found',
       status: 404,
@@ -52,8 +45,8 @@ describe('createIssuerClient: its ky', () => {
     const beforeRequest = (state: Request | { options: object }, options?: object) => {
       seen.push(optionsOf(state, options));
     };
-    nock(origin).get('/v1/x').matchHeader('x-from-ky-options', 'yes').reply(200, { ok: true });
-    const result = await client({
+    nock(ORIGIN).get('/v1/x').matchHeader('x-from-ky-options', 'yes').reply(200, { ok: true });
+    const result = await testClient({
       ky: {
         prefixUrl: 'https://elsewhere.test',
         prefix: 'https://elsewhere.test',
@@ -92,8 +85,8 @@ describe('createIssuerClient: its ky', () => {
   });
 
   it('ignores URL options in ky options and keeps its own retry off', async () => {
-    nock(origin).get('/v1/x').reply(503);
-    const result = await client({
+    nock(ORIGIN).get('/v1/x').reply(503);
+    const result = await testClient({
       ky: { prefixUrl: 'https://elsewhere.test', retry: 5 },
       maxAttempts: 1,
     }).get('/x');

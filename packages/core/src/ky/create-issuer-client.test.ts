@@ -1,18 +1,10 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { BASE_URL, testAdapter } from './__fixtures__/test-adapter';
+import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 import type { RetryEvent } from './client-types';
-import { createIssuerClient } from './create-issuer-client';
 
-const origin = 'https://issuer.test';
-const client = (overrides: Partial<Parameters<typeof createIssuerClient>[0]> = {}) =>
-  createIssuerClient({ adapter: testAdapter, baseUrl: BASE_URL, random: () => 0.5, ...overrides });
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-});
+useNock();
 
 describe('createIssuerClient: requests and bodies', () => {
   it('joins baseUrl and path with exactly one slash', async () => {
@@ -22,19 +14,19 @@ describe('createIssuerClient: requests and bodies', () => {
       ['https://issuer.test/v1/', '/banking/bank_transactions'],
       ['https://issuer.test/v1', 'banking/bank_transactions'],
     ] as const) {
-      nock(origin).get('/v1/banking/bank_transactions').reply(200, { ok: true });
-      expect((await client({ baseUrl }).get(path))._unsafeUnwrap()).toEqual({ ok: true });
+      nock(ORIGIN).get('/v1/banking/bank_transactions').reply(200, { ok: true });
+      expect((await testClient({ baseUrl }).get(path))._unsafeUnwrap()).toEqual({ ok: true });
     }
   });
 
   it('sends headers, JSON bodies and search params', async () => {
-    nock(origin)
+    nock(ORIGIN)
       .post('/v1/items', { name: 'Acme' })
       .query({ page: '2' })
       .matchHeader('company-id', 'c-1')
       .matchHeader('x-trace', 't')
       .reply(201, { id: 7 });
-    const result = await client({ headers: { 'company-id': 'c-1' } }).post('/items', {
+    const result = await testClient({ headers: { 'company-id': 'c-1' } }).post('/items', {
       json: { name: 'Acme' },
       searchParams: { page: 2 },
       headers: { 'x-trace': 't' },
@@ -43,16 +35,16 @@ describe('createIssuerClient: requests and bodies', () => {
   });
 
   it('validates the success body with a schema and types the result', async () => {
-    nock(origin).get('/v1/card').reply(200, { id: 'c', limit: 10 });
+    nock(ORIGIN).get('/v1/card').reply(200, { id: 'c', limit: 10 });
     const schema = z.object({ id: z.string(), limit: z.number() });
-    const card = (await client().get('/card', { schema }))._unsafeUnwrap();
+    const card = (await testClient().get('/card', { schema }))._unsafeUnwrap();
     expect(card.limit).toBe(10);
   });
 
   it('turns a schema mismatch into invalid_response, keeping the issues as cause', async () => {
-    nock(origin).get('/v1/card').reply(200, { id: 5 }, { 'x-request-id': 'r-1' });
+    nock(ORIGIN).get('/v1/card').reply(200, { id: 5 }, { 'x-request-id': 'r-1' });
     const error = (
-      await client().get('/card', { schema: z.object({ id: z.string() }) })
+      await testClient().get('/card', { schema: z.object({ id: z.string() }) })
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({
       kind: 'invalid_response',
@@ -64,20 +56,20 @@ describe('createIssuerClient: requests and bodies', () => {
   });
 
   it('turns unparseable JSON into invalid_response', async () => {
-    nock(origin).get('/v1/card').reply(200, '{"id":');
-    const error = (await client().get('/card'))._unsafeUnwrapErr();
+    nock(ORIGIN).get('/v1/card').reply(200, '{"id":');
+    const error = (await testClient().get('/card'))._unsafeUnwrapErr();
     expect(error.code).toBe('unreadable_response');
   });
 
   it('gives undefined for 204 and empty bodies', async () => {
-    nock(origin).delete('/v1/card/1').reply(204);
-    nock(origin).get('/v1/empty').reply(200, '');
-    expect((await client().delete('/card/1'))._unsafeUnwrap()).toBeUndefined();
-    expect((await client().get('/empty'))._unsafeUnwrap()).toBeUndefined();
+    nock(ORIGIN).delete('/v1/card/1').reply(204);
+    nock(ORIGIN).get('/v1/empty').reply(200, '');
+    expect((await testClient().delete('/card/1'))._unsafeUnwrap()).toBeUndefined();
+    expect((await testClient().get('/empty'))._unsafeUnwrap()).toBeUndefined();
   });
 
   it('sends each method as its own HTTP method', async () => {
-    nock(origin)
+    nock(ORIGIN)
       .get('/v1/m')
       .reply(200, { method: 'GET' })
       .post('/v1/m')
@@ -88,7 +80,7 @@ describe('createIssuerClient: requests and bodies', () => {
       .reply(200, { method: 'PATCH' })
       .delete('/v1/m')
       .reply(200, { method: 'DELETE' });
-    const api = client();
+    const api = testClient();
     const results = [
       await api.get('/m'),
       await api.post('/m'),
@@ -106,8 +98,8 @@ describe('createIssuerClient: requests and bodies', () => {
   });
 
   it('never rejects, even when its random source throws', async () => {
-    nock(origin).get('/v1/x').reply(503);
-    const result = await client({
+    nock(ORIGIN).get('/v1/x').reply(503);
+    const result = await testClient({
       random: () => {
         throw new Error('no entropy');
       },
@@ -118,15 +110,15 @@ describe('createIssuerClient: requests and bodies', () => {
 
 describe('createIssuerClient: retries', () => {
   it('retries a GET after a 503 and succeeds', async () => {
-    nock(origin).get('/v1/x').reply(503).get('/v1/x').reply(200, { ok: 1 });
-    expect((await client().get('/x'))._unsafeUnwrap()).toEqual({ ok: 1 });
+    nock(ORIGIN).get('/v1/x').reply(503).get('/v1/x').reply(200, { ok: 1 });
+    expect((await testClient().get('/x'))._unsafeUnwrap()).toEqual({ ok: 1 });
   });
 
   it('stops after maxAttempts and reports attempts and total wait', async () => {
-    nock(origin).get('/v1/x').times(3).reply(503);
+    nock(ORIGIN).get('/v1/x').times(3).reply(503);
     const events: RetryEvent[] = [];
     const error = (
-      await client({ onRetry: (event) => events.push(event) }).get('/x')
+      await testClient({ onRetry: (event) => events.push(event) }).get('/x')
     )._unsafeUnwrapErr();
     expect(error.attempts).toBe(3);
     expect(events.map((event) => event.attempt)).toEqual([1, 2]);
@@ -135,35 +127,39 @@ describe('createIssuerClient: retries', () => {
   });
 
   it('never replays a POST after a 503: the outcome is unknown', async () => {
-    const scope = nock(origin).post('/v1/payments').reply(503).post('/v1/payments').reply(201, {});
-    const error = (await client().post('/payments', { json: { amount: 100 } }))._unsafeUnwrapErr();
+    const scope = nock(ORIGIN).post('/v1/payments').reply(503).post('/v1/payments').reply(201, {});
+    const error = (
+      await testClient().post('/payments', { json: { amount: 100 } })
+    )._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'unavailable', outcome: 'unknown', attempts: 1 });
     expect(scope.pendingMocks()).toHaveLength(1);
   });
 
   it('never replays a PATCH after a 500', async () => {
-    const scope = nock(origin).patch('/v1/cards/1').reply(500).patch('/v1/cards/1').reply(200, {});
-    expect((await client().patch('/cards/1', { json: {} }))._unsafeUnwrapErr().attempts).toBe(1);
+    const scope = nock(ORIGIN).patch('/v1/cards/1').reply(500).patch('/v1/cards/1').reply(200, {});
+    expect((await testClient().patch('/cards/1', { json: {} }))._unsafeUnwrapErr().attempts).toBe(
+      1,
+    );
     expect(scope.pendingMocks()).toHaveLength(1);
   });
 
   it('retries a POST after a 429: the provider certainly did not act', async () => {
-    nock(origin)
+    nock(ORIGIN)
       .post('/v1/payments')
       .reply(429, {}, { 'Retry-After': '0' })
       .post('/v1/payments')
       .reply(201, { id: 1 });
-    expect((await client().post('/payments', { json: {} }))._unsafeUnwrap()).toEqual({ id: 1 });
+    expect((await testClient().post('/payments', { json: {} }))._unsafeUnwrap()).toEqual({ id: 1 });
   });
 
   it('retries a POST marked idempotent after a 503', async () => {
-    nock(origin).post('/v1/payments').reply(503).post('/v1/payments').reply(201, { id: 2 });
-    const result = await client().post('/payments', { json: {}, idempotent: true });
+    nock(ORIGIN).post('/v1/payments').reply(503).post('/v1/payments').reply(201, { id: 2 });
+    const result = await testClient().post('/payments', { json: {}, idempotent: true });
     expect(result._unsafeUnwrap()).toEqual({ id: 2 });
   });
 
   it('retries PUT and DELETE, which are idempotent by definition', async () => {
-    nock(origin)
+    nock(ORIGIN)
       .put('/v1/x')
       .reply(503)
       .put('/v1/x')
@@ -172,26 +168,26 @@ describe('createIssuerClient: retries', () => {
       .reply(504)
       .delete('/v1/x')
       .reply(204);
-    expect((await client().put('/x', { json: {} })).isOk()).toBe(true);
-    expect((await client().delete('/x')).isOk()).toBe(true);
+    expect((await testClient().put('/x', { json: {} })).isOk()).toBe(true);
+    expect((await testClient().delete('/x')).isOk()).toBe(true);
   });
 
   it('makes at least one attempt, and rounds a fractional maxAttempts down', async () => {
-    nock(origin).get('/v1/x').times(3).reply(503);
-    expect((await client({ maxAttempts: 0 }).get('/x'))._unsafeUnwrapErr().attempts).toBe(1);
-    expect((await client({ maxAttempts: 2.9 }).get('/x'))._unsafeUnwrapErr().attempts).toBe(2);
+    nock(ORIGIN).get('/v1/x').times(3).reply(503);
+    expect((await testClient({ maxAttempts: 0 }).get('/x'))._unsafeUnwrapErr().attempts).toBe(1);
+    expect((await testClient({ maxAttempts: 2.9 }).get('/x'))._unsafeUnwrapErr().attempts).toBe(2);
     expect(nock.isDone()).toBe(true);
   });
 
   it('returns at once a wait longer than a maxRetryDelayMs it is given', async () => {
-    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '1' });
-    const error = (await client({ maxRetryDelayMs: 500 }).get('/x'))._unsafeUnwrapErr();
+    nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '1' });
+    const error = (await testClient({ maxRetryDelayMs: 500 }).get('/x'))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 1000, attempts: 1 });
   });
 
   it('does not retry errors that are not transient', async () => {
-    const scope = nock(origin).get('/v1/x').reply(409).get('/v1/x').reply(200);
-    expect((await client().get('/x'))._unsafeUnwrapErr()).toMatchObject({
+    const scope = nock(ORIGIN).get('/v1/x').reply(409).get('/v1/x').reply(200);
+    expect((await testClient().get('/x'))._unsafeUnwrapErr()).toMatchObject({
       kind: 'conflict',
       attempts: 1,
     });
@@ -199,14 +195,14 @@ describe('createIssuerClient: retries', () => {
   });
 
   it("honours the rule's maxRetries: a 500 is retried once", async () => {
-    nock(origin).get('/v1/x').times(3).reply(500);
-    const error = (await client({ maxAttempts: 5 }).get('/x'))._unsafeUnwrapErr();
+    nock(ORIGIN).get('/v1/x').times(3).reply(500);
+    const error = (await testClient({ maxAttempts: 5 }).get('/x'))._unsafeUnwrapErr();
     expect(error.attempts).toBe(2);
     expect(error.totalRetryDelayMs).toBe(20);
   });
 
   it('waits retryAfterMs when the error has one, else the backoff of its kind', async () => {
-    nock(origin)
+    nock(ORIGIN)
       .get('/v1/x')
       .times(2)
       .reply(429)
@@ -214,43 +210,43 @@ describe('createIssuerClient: retries', () => {
       .reply(429, {}, { 'Retry-After': '0' });
     const events: RetryEvent[] = [];
     const error = (
-      await client({ maxAttempts: 4, onRetry: (event) => events.push(event) }).get('/x')
+      await testClient({ maxAttempts: 4, onRetry: (event) => events.push(event) }).get('/x')
     )._unsafeUnwrapErr();
     expect(events.map((event) => event.delayMs)).toEqual([15, 25, 0]);
     expect(error.totalRetryDelayMs).toBe(40);
   });
 
   it('returns a wait longer than maxRetryDelayMs at once, with its retryAfterMs', async () => {
-    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '120' });
+    nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '120' });
     const started = Date.now();
-    const error = (await client().get('/x'))._unsafeUnwrapErr();
+    const error = (await testClient().get('/x'))._unsafeUnwrapErr();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 120_000, attempts: 1 });
   });
 
   it('cancels a wait when the signal aborts', async () => {
-    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '30' });
+    nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '30' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
-    const error = (await client().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
+    const error = (await testClient().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
     expect(error.kind).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('gives up when the next wait would pass totalTimeoutMs', async () => {
-    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '5' });
-    const error = (await client({ totalTimeoutMs: 1000 }).get('/x'))._unsafeUnwrapErr();
+    nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '5' });
+    const error = (await testClient({ totalTimeoutMs: 1000 }).get('/x'))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'rate_limited', attempts: 1, totalRetryDelayMs: 0 });
   });
 
   it('calls onError with the final error, and ignores callbacks that throw', async () => {
-    nock(origin).get('/v1/x').reply(503).get('/v1/x').reply(404);
+    nock(ORIGIN).get('/v1/x').reply(503).get('/v1/x').reply(404);
     const onError = vi.fn(() => {
       throw new Error('logger down');
     });
     const error = (
-      await client({
+      await testClient({
         onError,
         onRetry: () => {
           throw new Error('metrics down');
@@ -269,7 +265,7 @@ describe('createIssuerClient: access tokens', () => {
       ({ forceRefresh }: { forceRefresh: boolean }) =>
         (forceRefresh ? tokens[1] : tokens[0]) as string,
     );
-    nock(origin)
+    nock(ORIGIN)
       .post('/v1/cards')
       .matchHeader('authorization', 'Bearer t1')
       .reply(401, { message: 'Unauthorized' })
@@ -277,7 +273,7 @@ describe('createIssuerClient: access tokens', () => {
       .matchHeader('authorization', 'Bearer t2')
       .reply(201, { id: 'c' });
     const onRetry = vi.fn();
-    const result = await client({ getAccessToken, onRetry }).post('/cards', { json: {} });
+    const result = await testClient({ getAccessToken, onRetry }).post('/cards', { json: {} });
     expect(result._unsafeUnwrap()).toEqual({ id: 'c' });
     expect(onRetry).toHaveBeenCalledOnce();
     expect(onRetry.mock.calls[0]?.[0]).toMatchObject({
@@ -294,24 +290,24 @@ describe('createIssuerClient: access tokens', () => {
   it('makes a second 401 final', async () => {
     let count = 0;
     const getAccessToken = vi.fn(() => `t${++count}`);
-    nock(origin).get('/v1/x').times(2).reply(401);
-    const error = (await client({ getAccessToken }).get('/x'))._unsafeUnwrapErr();
+    nock(ORIGIN).get('/v1/x').times(2).reply(401);
+    const error = (await testClient({ getAccessToken }).get('/x'))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'authentication', attempts: 2 });
     expect(getAccessToken).toHaveBeenCalledTimes(2);
   });
 
   it('shares one ask of the token source among concurrent requests', async () => {
     const getAccessToken = vi.fn(async () => 'tok');
-    nock(origin).get('/v1/x').times(3).matchHeader('authorization', 'Bearer tok').reply(200, {});
-    const api = client({ getAccessToken });
+    nock(ORIGIN).get('/v1/x').times(3).matchHeader('authorization', 'Bearer tok').reply(200, {});
+    const api = testClient({ getAccessToken });
     await Promise.all([api.get('/x'), api.get('/x'), api.get('/x')]);
     expect(getAccessToken).toHaveBeenCalledTimes(1);
   });
 
   it('turns a failing token source into an authentication error without sending', async () => {
-    const scope = nock(origin).get('/v1/x').reply(200);
+    const scope = nock(ORIGIN).get('/v1/x').reply(200);
     const error = (
-      await client({
+      await testClient({
         getAccessToken: () => {
           throw new Error('vault unreachable');
         },

@@ -1,34 +1,27 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IssuerError } from '../issuer-error';
-import { BASE_URL, testAdapter } from './__fixtures__/test-adapter';
-import { createIssuerClient } from './create-issuer-client';
+import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
-const origin = 'https://issuer.test';
-const client = (overrides: Partial<Parameters<typeof createIssuerClient>[0]> = {}) =>
-  createIssuerClient({ adapter: testAdapter, baseUrl: BASE_URL, random: () => 0.5, ...overrides });
 const pendingTimeouts = () =>
   process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-});
+useNock();
 
 describe('retry engine: limits', () => {
   it('retries within totalTimeoutMs while the next wait fits', async () => {
-    nock(origin).get('/v1/x').reply(429, {}, { 'Retry-After': '0' }).get('/v1/x').reply(200, {});
-    expect((await client({ totalTimeoutMs: 5000 }).get('/x')).isOk()).toBe(true);
+    nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '0' }).get('/v1/x').reply(200, {});
+    expect((await testClient({ totalTimeoutMs: 5000 }).get('/x')).isOk()).toBe(true);
   });
 
   it('retries a wait exactly as long as maxRetryDelayMs', async () => {
-    nock(origin).get('/v1/x').reply(500).get('/v1/x').reply(200, { ok: 1 });
-    const result = await client({ maxRetryDelayMs: 20 }).get('/x');
+    nock(ORIGIN).get('/v1/x').reply(500).get('/v1/x').reply(200, { ok: 1 });
+    const result = await testClient({ maxRetryDelayMs: 20 }).get('/x');
     expect(result._unsafeUnwrap()).toEqual({ ok: 1 });
   });
 
   it('stops at the wait that was cut short, counting only the time waited', async () => {
-    const scope = nock(origin)
+    const scope = nock(ORIGIN)
       .get('/v1/x')
       .reply(429, {}, { 'Retry-After': '30' })
       .get('/v1/x')
@@ -36,7 +29,7 @@ describe('retry engine: limits', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
-    const error = (await client().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
+    const error = (await testClient().get('/x', { signal: controller.signal }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
     expect(error.totalRetryDelayMs).toBeGreaterThan(0);
     expect(error.totalRetryDelayMs).toBeLessThanOrEqual(Date.now() - started);
@@ -44,11 +37,11 @@ describe('retry engine: limits', () => {
   });
 
   it('leaves no timer behind when a call settles', async () => {
-    nock(origin).get('/v1/x').reply(200, {});
+    nock(ORIGIN).get('/v1/x').reply(200, {});
     // Timers of earlier tests fire first, so that only this call's could be left.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const before = pendingTimeouts();
-    const result = await client({ timeoutMs: 60_000, totalTimeoutMs: 120_000 }).get('/x');
+    const result = await testClient({ timeoutMs: 60_000, totalTimeoutMs: 120_000 }).get('/x');
     expect(result.isOk()).toBe(true);
     expect(pendingTimeouts()).toBeLessThanOrEqual(before);
   });
@@ -56,16 +49,18 @@ describe('retry engine: limits', () => {
 
 describe('retry engine: access tokens', () => {
   it('makes a 401 final at once when the client has no token source', async () => {
-    const scope = nock(origin).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
-    const error = (await client().get('/x'))._unsafeUnwrapErr();
+    const scope = nock(ORIGIN).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
+    const error = (await testClient().get('/x'))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'authentication', status: 401, attempts: 1 });
     expect(scope.pendingMocks()).toHaveLength(1);
   });
 
   it('does not refresh when no attempt is left', async () => {
     const getAccessToken = vi.fn(() => 't1');
-    nock(origin).get('/v1/x').reply(401);
-    const error = (await client({ getAccessToken, maxAttempts: 1 }).get('/x'))._unsafeUnwrapErr();
+    nock(ORIGIN).get('/v1/x').reply(401);
+    const error = (
+      await testClient({ getAccessToken, maxAttempts: 1 }).get('/x')
+    )._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'authentication', attempts: 1 });
     expect(getAccessToken).toHaveBeenCalledOnce();
   });
@@ -75,8 +70,8 @@ describe('retry engine: access tokens', () => {
       if (forceRefresh) throw new Error('vault unreachable');
       return 't1';
     };
-    const scope = nock(origin).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
-    const error = (await client({ getAccessToken }).get('/x'))._unsafeUnwrapErr();
+    const scope = nock(ORIGIN).get('/v1/x').reply(401).get('/v1/x').reply(200, {});
+    const error = (await testClient({ getAccessToken }).get('/x'))._unsafeUnwrapErr();
     expect(error).toMatchObject({
       kind: 'authentication',
       code: 'unauthenticated',
@@ -89,7 +84,7 @@ describe('retry engine: access tokens', () => {
   it('passes on an IssuerError thrown by the token source', async () => {
     const thrown = new IssuerError({ provider: 'vault', code: 'unknown', message: 'vault sealed' });
     const error = (
-      await client({
+      await testClient({
         getAccessToken: () => {
           throw thrown;
         },
@@ -100,7 +95,7 @@ describe('retry engine: access tokens', () => {
 
   it('classifies a network failure of the token source as network', async () => {
     const error = (
-      await client({
+      await testClient({
         getAccessToken: () => {
           throw new TypeError('fetch failed');
         },
@@ -110,11 +105,11 @@ describe('retry engine: access tokens', () => {
   });
 
   it('stops waiting for a token that never comes: cancelled by the caller', async () => {
-    const scope = nock(origin).get('/v1/x').reply(200, {});
+    const scope = nock(ORIGIN).get('/v1/x').reply(200, {});
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     const error = (
-      await client({ getAccessToken: () => new Promise<string>(() => {}) }).get('/x', {
+      await testClient({ getAccessToken: () => new Promise<string>(() => {}) }).get('/x', {
         signal: controller.signal,
       })
     )._unsafeUnwrapErr();
@@ -124,7 +119,7 @@ describe('retry engine: access tokens', () => {
 
   it('stops waiting for a token that never comes: timed out by totalTimeoutMs', async () => {
     const error = (
-      await client({
+      await testClient({
         getAccessToken: () => new Promise<string>(() => {}),
         totalTimeoutMs: 30,
       }).get('/x')
@@ -135,11 +130,11 @@ describe('retry engine: access tokens', () => {
   it('stops waiting for a refreshed token when the caller cancels', async () => {
     const getAccessToken = ({ forceRefresh }: { forceRefresh: boolean }) =>
       forceRefresh ? new Promise<string>(() => {}) : 't1';
-    nock(origin).get('/v1/x').reply(401);
+    nock(ORIGIN).get('/v1/x').reply(401);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const error = (
-      await client({ getAccessToken }).get('/x', { signal: controller.signal })
+      await testClient({ getAccessToken }).get('/x', { signal: controller.signal })
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
   });
