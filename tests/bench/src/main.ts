@@ -2,6 +2,7 @@ import { CLIENT_OVERHEAD_GOAL, measureClientOverhead } from './client-overhead';
 import type { Comparison } from './compare';
 import { IMPORT_TIME_GOAL_MS, measureImportTime } from './import-time';
 import { measureNormalizeCost, NORMALIZE_GOAL } from './normalize-cost';
+import { IDEAL_MS, measureRateLimitThroughput, THROUGHPUT_GOAL } from './rate-limit-throughput';
 
 const micro = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 
@@ -28,5 +29,23 @@ for (const [adapter, addedMs] of Object.entries(imports.adapters)) {
   const verdict = addedMs <= IMPORT_TIME_GOAL_MS ? '✓' : '✗ over its goal';
   console.log(
     `import @issuer-errors/${adapter}: +${addedMs.toFixed(1)} ms over an empty script (${imports.emptyMs.toFixed(1)} ms) (goal ≤ ${IMPORT_TIME_GOAL_MS} ms) ${verdict}`,
+  );
+}
+
+const throughput = await measureRateLimitThroughput();
+for (const [index, run] of throughput.entries()) {
+  const ratio = run.elapsedMs / IDEAL_MS;
+  const share = run.rateLimited / run.attempts;
+  const line = `500 GETs at 100 requests/s, ${run.name}: ${(run.elapsedMs / 1000).toFixed(2)} s = ${ratio.toFixed(2)}× the ideal ${IDEAL_MS / 1000} s, ${run.failures} failed, ${run.rateLimited} of ${run.attempts} attempts answered 429 (${(share * 100).toFixed(1)}%)`;
+  if (index > 0) {
+    console.log(`${line} (for comparison)`);
+    continue;
+  }
+  const met =
+    ratio <= THROUGHPUT_GOAL.ratio &&
+    run.failures === 0 &&
+    share <= THROUGHPUT_GOAL.rateLimitedShare;
+  console.log(
+    `${line} (goal ≤ ${THROUGHPUT_GOAL.ratio}×, 0 failed, ≤ ${THROUGHPUT_GOAL.rateLimitedShare * 100}% 429) ${met ? '✓' : '✗ over its goal'}`,
   );
 }

@@ -37,9 +37,11 @@ describe('client over real sockets', () => {
 
   it('never resends a POST that timed out', async () => {
     server = await startLoopbackServer(() => {});
-    const error = (
-      await clientFor(server.url).post('/payments', { json: { amount: 1 } })
-    )._unsafeUnwrapErr();
+    const error =
+      // Long enough for the request to reach a server on a loaded machine before the attempt ends.
+      (
+        await clientFor(server.url, { timeoutMs: 1000 }).post('/payments', { json: { amount: 1 } })
+      )._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'timeout', attempts: 1 });
     expect(server.requests).toHaveLength(1);
   });
@@ -118,5 +120,22 @@ describe('client over real sockets', () => {
     const gap = (second?.at ?? 0) - (first?.at ?? 0);
     expect(gap).toBeGreaterThanOrEqual(990);
     expect(gap).toBeLessThan(1100);
+  });
+
+  it('spaces requests to requestsPerSecond after a burst, over real sockets', async () => {
+    server = await startLoopbackServer((_request, response) => response.end('{}'));
+    const departures: number[] = [];
+    const client = clientFor(server.url, {
+      rateLimit: { requestsPerSecond: 50, burst: 2 },
+      ky: { hooks: { beforeRequest: [() => void departures.push(performance.now())] } },
+    });
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: 6 }, () => client.get('/x')));
+    expect(results.every((result) => result.isOk())).toBe(true);
+    expect(server.requests).toHaveLength(6);
+    // Request k (from 0) leaves no sooner than (k - 1) intervals of 20 ms; 2 ms for the gate's millisecond clock.
+    for (const [index, at] of departures.entries()) {
+      expect(at - started).toBeGreaterThanOrEqual(Math.max(0, index - 1) * 20 - 2);
+    }
   });
 });

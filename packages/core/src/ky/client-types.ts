@@ -55,8 +55,22 @@ export interface IssuerClientOptions {
   readonly onRetry?: (event: RetryEvent) => void;
   /** Called with every final error. Exceptions it throws are ignored. */
   readonly onError?: (error: IssuerError) => void;
+  /**
+   * A cap on this client's request rate, as a token bucket; set it to the provider's
+   * published limit so requests wait their turn instead of being refused with 429.
+   * Attempts wait for a slot in order. Default: no cap (a 429's `Retry-After` still pauses every request).
+   */
+  readonly rateLimit?: RateLimitOptions;
   /** The source of jitter, `Math.random` by default; replace it for deterministic tests. */
   readonly random?: () => number;
+}
+
+/** A client-side token bucket: `burst` requests at once, refilled at `requestsPerSecond`. */
+export interface RateLimitOptions {
+  /** Requests per second at steady state; a positive number. */
+  readonly requestsPerSecond: number;
+  /** Requests that may go at once after a quiet spell; a whole number ≥ 1 (default 1). */
+  readonly burst?: number;
 }
 
 /** Options of one request. */

@@ -8,6 +8,7 @@ import type {
   RequestOptions,
 } from './client-types';
 import { joinUrl } from './join-url';
+import { RequestGate } from './request-gate';
 import { type RetrySettings, runWithRetries } from './retry-engine';
 import { TokenCoordinator } from './token-coordinator';
 
@@ -46,11 +47,14 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
       options.getAccessToken === undefined
         ? undefined
         : new TokenCoordinator(options.getAccessToken),
+    gate: new RequestGate(options.rateLimit),
     onRetry: options.onRetry,
     onError: options.onError,
   };
 
+  const setupError = invalidRateLimit(options);
   const send = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions<T> = {}) => {
+    if (setupError !== undefined) return new ResultAsync(Promise.resolve(err(setupError)));
     instance ??= toKyInstance(options.ky);
     const outcome = instance.then(
       (ky) => sendWith(ky, method, path, requestOptions),
@@ -108,5 +112,24 @@ function kyMissing(options: IssuerClientOptions, cause: unknown): IssuerError {
     code: 'invalid_client_setup',
     message: `${options.adapter.displayName}: the client needs ky (npm install ky) or a ky instance`,
     cause,
+  });
+}
+
+function invalidRateLimit(options: IssuerClientOptions): IssuerError | undefined {
+  const { rateLimit } = options;
+  if (rateLimit === undefined) return undefined;
+  const { requestsPerSecond, burst = 1 } = rateLimit;
+  if (
+    requestsPerSecond > 0 &&
+    Number.isFinite(requestsPerSecond) &&
+    Number.isInteger(burst) &&
+    burst >= 1
+  ) {
+    return undefined;
+  }
+  return new IssuerError({
+    provider: options.adapter.name,
+    code: 'invalid_client_setup',
+    message: `${options.adapter.displayName}: rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1`,
   });
 }

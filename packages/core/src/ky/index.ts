@@ -9,6 +9,7 @@ export type {
   IssuerClient,
   IssuerClientOptions,
   KyInstanceLike,
+  RateLimitOptions,
   RequestOptions,
   RetryEvent,
 } from './client-types';

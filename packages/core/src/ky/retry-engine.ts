@@ -4,6 +4,7 @@ import type { ErrorKind } from '../error-kinds';
 import { IssuerError, isIssuerError } from '../issuer-error';
 import { err, ok, type Result } from '../result';
 import type { RetryEvent } from './client-types';
+import type { RequestGate } from './request-gate';
 import { createScope, type Scope } from './scope';
 import { type RequestPlan, sendAttempt, stoppedError } from './send-attempt';
 import { ABORTED, sleep, untilAborted } from './sleep';
@@ -17,6 +18,8 @@ export interface RetrySettings {
   readonly maxRetryDelayMs: number;
   readonly random: () => number;
   readonly tokens: TokenCoordinator | undefined;
+  /** Shared by every call of the client: the provider's cooldown and the client's rate cap. */
+  readonly gate: RequestGate;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly onError: ((error: IssuerError) => void) | undefined;
 }
@@ -28,7 +31,7 @@ export async function runWithRetries<T>(
   callerSignal: AbortSignal | undefined,
 ): Promise<Result<T, IssuerError>> {
   const call = createScope(callerSignal, settings.totalTimeoutMs);
-  const { tokens } = settings;
+  const { tokens, gate } = settings;
   const deadline = Date.now() + (settings.totalTimeoutMs ?? Number.POSITIVE_INFINITY);
   const retriesByKind = new Map<ErrorKind, number>();
   let attempt = 0;
@@ -52,9 +55,18 @@ export async function runWithRetries<T>(
             : await awaitToken(() => tokens.current(), plan.adapter, call);
       refreshedToken = undefined;
       if (token.isErr()) return finish(token.error);
+      const cooldownMs = gate.cooldownRemainingMs();
+      if (cooldownMs > settings.maxRetryDelayMs)
+        return finish(pausedError(plan.adapter, cooldownMs));
+      if (!(await gate.pass(call.signal))) {
+        return finish(stoppedError(plan.adapter, call.stopReason() ?? 'cancelled'));
+      }
       const result = await attemptOnce(plan, call, settings.timeoutMs, token.value);
       if (result.isOk()) return result;
       const error = result.error;
+      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
+        gate.coolDown(error.retryAfterMs);
+      }
 
       if (
         error.kind === 'authentication' &&
@@ -142,6 +154,16 @@ async function awaitToken(
   } catch (thrown) {
     return err(tokenError(adapter, thrown));
   }
+}
+
+/** A request not sent because the provider's cooldown outlasts `maxRetryDelayMs`. */
+function pausedError(adapter: IssuerAdapter, cooldownMs: number): IssuerError {
+  return new IssuerError({
+    provider: adapter.name,
+    code: 'rate_limited',
+    message: `${adapter.displayName}: not sent: the provider asked every request to wait ${Math.ceil(cooldownMs / 1000)} s more`,
+    retryAfterMs: cooldownMs,
+  });
 }
 
 function tokenError(adapter: IssuerAdapter, thrown: unknown): IssuerError {

@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
+import type { AdapterConfig } from '../../adapter/adapter-types';
 import { defineAdapter } from '../../adapter/define-adapter';
 import { lenient } from '../../lenient';
 
-/** A small provider for the client's tests: Cardda-like bodies, Clara-like 500 guidance. */
-export const testAdapter = defineAdapter({
+const bodySchema = z.object({ error: lenient(z.string()), message: lenient(z.string()) });
+
+/** What {@link testAdapter} is defined from, for tests that vary one part. */
+export const testAdapterDefinition: AdapterConfig<z.infer<typeof bodySchema>> = {
   name: 'test',
   displayName: 'Test',
-  bodySchema: z.object({ error: lenient(z.string()), message: lenient(z.string()) }),
+  bodySchema,
   bodyFields: { providerCode: 'error', message: 'message' },
   rules: [
     { status: 401, code: 'unauthenticated', description: 'unauthenticated', action: 'refresh' },
@@ -34,7 +37,10 @@ export const testAdapter = defineAdapter({
       rate_limited: { backoff: { baseMs: 10, factor: 2, maxMs: 1000, jitter: { addMs: 10 } } },
     },
   },
-});
+};
+
+/** A small provider for the client's tests: Cardda-like bodies, Clara-like 500 guidance. */
+export const testAdapter = defineAdapter(testAdapterDefinition);
 
 /** Where nock intercepts the client's tests. */
 export const BASE_URL = 'https://issuer.test/v1';

@@ -1,0 +1,106 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { defineAdapter } from '../adapter/define-adapter';
+import { testAdapterDefinition } from './__fixtures__/test-adapter';
+import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
+
+useNock();
+
+/** The test provider, with its 429 asking for a 150 ms pause when no Retry-After is sent. */
+const pausingAdapter = defineAdapter({
+  ...testAdapterDefinition,
+  rules: [
+    {
+      status: 429,
+      code: 'rate_limited',
+      retryAfterMs: 150,
+      description: 'rate limited',
+      action: 'wait',
+    },
+  ],
+});
+
+describe('client: the shared cooldown', () => {
+  it('pauses every request of the client after a 429 with a wait', async () => {
+    const arrivals: Record<string, number> = {};
+    nock(ORIGIN)
+      .get('/v1/first')
+      .reply(429)
+      .get('/v1/first')
+      .reply(200, () => ({ ok: 1 }))
+      .get('/v1/second')
+      .reply(200, () => {
+        arrivals.second = Date.now();
+        return { ok: 2 };
+      });
+    let refusedAt = 0;
+    const client = testClient({ adapter: pausingAdapter, onRetry: () => (refusedAt = Date.now()) });
+    const first = client.get('/first');
+    while (refusedAt === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    const second = await client.get('/second');
+    expect(second._unsafeUnwrap()).toEqual({ ok: 2 });
+    expect((await first)._unsafeUnwrap()).toEqual({ ok: 1 });
+    expect((arrivals.second ?? 0) - refusedAt).toBeGreaterThanOrEqual(140);
+  });
+
+  it('does not pause other clients', async () => {
+    nock(ORIGIN).get('/v1/first').reply(429).get('/v1/other').reply(200, { ok: 1 });
+    const refused = testClient({ adapter: pausingAdapter, maxAttempts: 1 });
+    expect((await refused.get('/first'))._unsafeUnwrapErr().kind).toBe('rate_limited');
+    const started = Date.now();
+    expect((await testClient({ adapter: pausingAdapter }).get('/other')).isOk()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(140);
+  });
+
+  it('fails a request at once, unsent, when the pause outlasts maxRetryDelayMs', async () => {
+    const scope = nock(ORIGIN)
+      .get('/v1/first')
+      .reply(429, {}, { 'Retry-After': '120' })
+      .get('/v1/second')
+      .reply(200, {});
+    const client = testClient({ maxRetryDelayMs: 1000 });
+    expect((await client.get('/first'))._unsafeUnwrapErr().retryAfterMs).toBe(120_000);
+    const error = (await client.get('/second'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'rate_limited', outcome: 'rejected', attempts: 1 });
+    expect(error.status).toBeUndefined();
+    expect(error.retryAfterMs).toBeGreaterThan(118_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(120_000);
+    expect(error.message).toBe(
+      'Test: not sent: the provider asked every request to wait 120 s more',
+    );
+    expect(scope.pendingMocks()).toEqual(['GET https://issuer.test:443/v1/second']);
+  });
+
+  it('ends a wait at the gate when the caller aborts', async () => {
+    const scope = nock(ORIGIN).get('/v1/first').reply(429).get('/v1/second').reply(200, {});
+    const client = testClient({ adapter: pausingAdapter, maxAttempts: 1 });
+    await client.get('/first');
+    const error = (
+      await client.get('/second', { signal: AbortSignal.timeout(20) })
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+});
+
+describe('client: rateLimit', () => {
+  it.each([
+    [{ requestsPerSecond: 0 }],
+    [{ requestsPerSecond: -1 }],
+    [{ requestsPerSecond: Number.NaN }],
+    [{ requestsPerSecond: Number.POSITIVE_INFINITY }],
+    [{ requestsPerSecond: 10, burst: 0 }],
+    [{ requestsPerSecond: 10, burst: 1.5 }],
+  ])(
+    'answers every call with invalid_client_setup for rateLimit %o, sending nothing',
+    async (rateLimit) => {
+      const scope = nock(ORIGIN).get('/v1/x').reply(200, {});
+      const error = (await testClient({ rateLimit }).get('/x'))._unsafeUnwrapErr();
+      expect(error).toMatchObject({ kind: 'configuration', code: 'invalid_client_setup' });
+      expect(error.message).toBe(
+        'Test: rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1',
+      );
+      expect(scope.pendingMocks()).toHaveLength(1);
+    },
+  );
+});
