@@ -1,0 +1,62 @@
+/**
+ * Bundle-size budgets: min + gzip, as an app bundles the package with esbuild for
+ * the browser. Each check imports only what such an app would, so tree-shaking counts.
+ * `limit` is today's size plus a little room, so that CI catches any growth; `goal`
+ * is where issue 9 wants it, and docs/performance.md tracks the gap.
+ */
+const browser = (config) => ({ ...config, platform: 'browser' });
+
+const check = ({ name, path, imported, limit, goal, ignore = [] }) => ({
+  name: `${name} (goal ${goal})`,
+  path,
+  import: imported,
+  limit,
+  gzip: true,
+  ignore,
+  modifyEsbuildConfig: browser,
+});
+
+// undici is Clara's Node-only mTLS transport, loaded on first use when a certificate is given.
+const NODE_ONLY = ['undici'];
+
+export default [
+  check({
+    name: 'core: taxonomy and IssuerError',
+    path: 'packages/core/dist/index.js',
+    imported: '{ IssuerError, isIssuerError, ERROR_KINDS, ERROR_CODES, kindOfCode }',
+    limit: '14 kB',
+    goal: '4 KiB',
+  }),
+  check({
+    name: 'the Cardda adapter, zod/mini and neverthrow included',
+    path: 'packages/cardda/dist/index.js',
+    imported: '{ cardda }',
+    limit: '21.5 kB',
+    goal: '8 KiB',
+    ignore: NODE_ONLY,
+  }),
+  check({
+    name: 'the Clara adapter, zod/mini and neverthrow included',
+    path: 'packages/clara/dist/index.js',
+    imported: '{ clara }',
+    limit: '22 kB',
+    goal: '8 KiB',
+    ignore: NODE_ONLY,
+  }),
+  check({
+    name: 'the Cardda client, ky external',
+    path: 'packages/cardda/dist/index.js',
+    imported: '{ createCarddaClient }',
+    limit: '24.5 kB',
+    goal: '12 KiB',
+    ignore: ['ky', ...NODE_ONLY],
+  }),
+  check({
+    name: 'the Clara client, ky external',
+    path: 'packages/clara/dist/index.js',
+    imported: '{ createClaraClient }',
+    limit: '25.5 kB',
+    goal: '12 KiB',
+    ignore: ['ky', ...NODE_ONLY],
+  }),
+];
