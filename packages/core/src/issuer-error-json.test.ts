@@ -132,9 +132,27 @@ describe('IssuerError JSON', () => {
     ['attempts', 1.5],
     ['totalRetryDelayMs', -1],
     ['message', 7],
+    ['retryAfterMs', Number.NaN],
+    ['retryAfterMs', Number.POSITIVE_INFINITY],
+    ['fieldErrors', []],
+    ['fieldErrors', null],
+    ['raw', 'raw'],
+    ['kind', undefined],
   ])('rejects %s %j, naming it', async (field, value) => {
     expect(await errorMessageOf({ ...sampleJson(), [field]: value })).toBe(
       `Not an IssuerError JSON: invalid ${field}`,
+    );
+  });
+
+  it('names the invalid parts of raw by their path', async () => {
+    expect(await errorMessageOf({ ...sampleJson(), raw: { status: Number.NaN } })).toBe(
+      'Not an IssuerError JSON: invalid raw.status',
+    );
+    expect(await errorMessageOf({ ...sampleJson(), raw: { headers: [] } })).toBe(
+      'Not an IssuerError JSON: invalid raw.headers',
+    );
+    expect(await errorMessageOf({ ...sampleJson(), fieldErrors: { rut: 'x' } })).toBe(
+      'Not an IssuerError JSON: invalid fieldErrors.rut',
     );
   });
 

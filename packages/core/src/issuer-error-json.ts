@@ -1,48 +1,102 @@
-import * as z from 'zod/mini';
-import { ERROR_CODES, type ErrorCode } from './error-codes';
-import { ERROR_KINDS } from './error-kinds';
+import { ERROR_CODES, isErrorCode } from './error-codes';
+import { isErrorKind } from './error-kinds';
 import type { IssuerErrorInit } from './issuer-error-types';
 import { err, ok, type Result } from './result';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
-let schema: ReturnType<typeof buildSchema> | undefined;
+/** Checks one value; returns the paths found invalid inside it (`''` for the value itself). */
+type Check = (value: unknown) => readonly string[];
 
-function buildSchema() {
-  const count = z.optional(z.number().check(z.int(), z.nonnegative()));
-  const text = z.optional(z.string());
-  return z
-    .object({
-      name: z.optional(z.literal('IssuerError')),
-      provider: z.string().check(z.minLength(1)),
-      kind: z.enum(ERROR_KINDS),
-      code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
-      providerCode: text,
-      status: z.optional(z.number().check(z.int(), z.gte(100), z.lte(599))),
-      message: z.string(),
-      retryable: z.boolean(),
-      retryAfterMs: z.optional(z.number().check(z.gte(0), z.lte(MAX_RETRY_AFTER_MS))),
-      outcome: z.enum(['rejected', 'unknown']),
-      fieldErrors: z.record(z.string(), z.array(z.string())),
-      requestId: text,
-      timestamp: text,
-      attempts: count,
-      totalRetryDelayMs: count,
-      raw: z.optional(
-        z.object({
-          status: z.optional(z.number()),
-          headers: z.optional(z.record(z.string(), z.string())),
-          body: z.optional(z.unknown()),
-        }),
-      ),
-    })
-    .check(z.refine((json) => ERROR_CODES[json.code] === json.kind, { path: ['code'] }));
-}
+const INVALID = [''] as const;
+const VALID = [] as const;
+const when =
+  (valid: (value: unknown) => boolean): Check =>
+  (value) =>
+    valid(value) ? VALID : INVALID;
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined ? VALID : check(value);
+
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const isText = when((value) => typeof value === 'string');
+const isCount = optional(when((value) => Number.isInteger(value) && (value as number) >= 0));
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Each entry of a record checked by `check`; invalid paths are `key` or `key.inner`. */
+const recordOf =
+  (check: Check): Check =>
+  (value) => {
+    if (!isRecord(value)) return INVALID;
+    return Object.entries(value).flatMap(([key, entry]) =>
+      check(entry).map((inner) => (inner === '' ? key : `${key}.${inner}`)),
+    );
+  };
+
+const arrayOfText: Check = (value) =>
+  Array.isArray(value)
+    ? value.flatMap((entry, index) => (typeof entry === 'string' ? [] : [String(index)]))
+    : INVALID;
+
+const objectOf =
+  (fields: Readonly<Record<string, Check>>): Check =>
+  (value) => {
+    if (!isRecord(value)) return INVALID;
+    return Object.entries(fields).flatMap(([key, check]) =>
+      check(value[key]).map((inner) => (inner === '' ? key : `${key}.${inner}`)),
+    );
+  };
+
+const FIELDS = {
+  name: optional(when((value) => value === 'IssuerError')),
+  provider: when((value) => typeof value === 'string' && value.length > 0),
+  kind: when(isErrorKind),
+  code: when(isErrorCode),
+  providerCode: optional(isText),
+  status: optional(
+    when(
+      (value) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599,
+    ),
+  ),
+  message: isText,
+  retryable: when((value) => typeof value === 'boolean'),
+  retryAfterMs: optional(
+    when((value) => isFiniteNumber(value) && value >= 0 && value <= MAX_RETRY_AFTER_MS),
+  ),
+  outcome: when((value) => value === 'rejected' || value === 'unknown'),
+  fieldErrors: recordOf(arrayOfText),
+  requestId: optional(isText),
+  timestamp: optional(isText),
+  attempts: isCount,
+  totalRetryDelayMs: isCount,
+  raw: optional(
+    objectOf({
+      status: optional(when(isFiniteNumber)),
+      headers: optional(recordOf(isText)),
+    }),
+  ),
+} satisfies Record<string, Check>;
+
+const isValidShape = objectOf(FIELDS);
 
 /** Validates the JSON shape of an error; the issues name paths, never values. */
 export function parseIssuerErrorJson(value: unknown): Result<IssuerErrorInit, TypeError> {
-  schema ??= buildSchema();
-  const parsed = z.safeParse(schema, value);
-  if (parsed.success) return ok(parsed.data as IssuerErrorInit);
-  const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
-  return err(new TypeError(`Not an IssuerError JSON: invalid ${[...new Set(paths)].join(', ')}`));
+  const invalid = isValidShape(value);
+  if (invalid.length > 0) return err(notAnIssuerError(invalid));
+  const json = value as Record<string, unknown> & { code: keyof typeof ERROR_CODES };
+  if (ERROR_CODES[json.code] !== json.kind) return err(notAnIssuerError(['code']));
+  // Only the known fields are kept: a tampered `cause` or anything else is dropped.
+  const known = Object.fromEntries(
+    Object.keys(FIELDS)
+      .filter((key) => key !== 'name' && json[key] !== undefined)
+      .map((key) => [key, json[key]]),
+  );
+  return ok(known as unknown as IssuerErrorInit);
+}
+
+function notAnIssuerError(paths: readonly string[]): TypeError {
+  const named = paths.map((path) => path || '(root)');
+  return new TypeError(`Not an IssuerError JSON: invalid ${[...new Set(named)].join(', ')}`);
 }
