@@ -43,6 +43,20 @@ describe('client: the shared cooldown', () => {
     expect((arrivals.second ?? 0) - refusedAt).toBeGreaterThanOrEqual(140);
   });
 
+  it('is not paused by errors other than rate_limited, even with a wait', async () => {
+    nock(ORIGIN)
+      .get('/v1/first')
+      .reply(503, {}, { 'Retry-After': '120' })
+      .get('/v1/second')
+      .reply(200, { ok: 2 });
+    const client = testClient({ maxRetryDelayMs: 1000 });
+    expect((await client.get('/first'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'unavailable',
+      retryAfterMs: 120_000,
+    });
+    expect((await client.get('/second'))._unsafeUnwrap()).toEqual({ ok: 2 });
+  });
+
   it('does not pause other clients', async () => {
     nock(ORIGIN).get('/v1/first').reply(429).get('/v1/other').reply(200, { ok: 1 });
     const refused = testClient({ adapter: pausingAdapter, maxAttempts: 1 });
