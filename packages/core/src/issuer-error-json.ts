@@ -7,89 +7,100 @@ import { MAX_RETRY_AFTER_MS } from './retry-after';
 /** Checks one value; returns the paths found invalid inside it (`''` for the value itself). */
 type Check = (value: unknown) => readonly string[];
 
-const INVALID = [''] as const;
-const VALID = [] as const;
-const when =
-  (valid: (value: unknown) => boolean): Check =>
-  (value) =>
-    valid(value) ? VALID : INVALID;
-const optional =
-  (check: Check): Check =>
-  (value) =>
-    value === undefined ? VALID : check(value);
+function when(valid: (value: unknown) => boolean): Check {
+  return (value) => (valid(value) ? [] : ['']);
+}
 
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-const isText = when((value) => typeof value === 'string');
-const isCount = optional(when((value) => Number.isInteger(value) && (value as number) >= 0));
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+function optional(check: Check): Check {
+  return (value) => (value === undefined ? [] : check(value));
+}
 
-/** Each entry of a record checked by `check`; invalid paths are `key` or `key.inner`. */
-const recordOf =
-  (check: Check): Check =>
-  (value) => {
-    if (!isRecord(value)) return INVALID;
-    return Object.entries(value).flatMap(([key, entry]) =>
-      check(entry).map((inner) => (inner === '' ? key : `${key}.${inner}`)),
-    );
-  };
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
 
-const arrayOfText: Check = (value) =>
-  Array.isArray(value)
+function isText(value: unknown): boolean {
+  return typeof value === 'string';
+}
+
+function isCount(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Prefixes the invalid paths found inside `key`'s value with `key`. */
+function under(key: string, paths: readonly string[]): readonly string[] {
+  return paths.map((inner) => (inner === '' ? key : `${key}.${inner}`));
+}
+
+/** Each entry of a record checked by `check`. */
+function recordOf(check: Check): Check {
+  return (value) =>
+    isRecord(value)
+      ? Object.entries(value).flatMap(([key, entry]) => under(key, check(entry)))
+      : [''];
+}
+
+/** Each of the named fields checked by its own check. */
+function objectOf(fields: Readonly<Record<string, Check>>): Check {
+  return (value) =>
+    isRecord(value)
+      ? Object.entries(fields).flatMap(([key, check]) => under(key, check(value[key])))
+      : [''];
+}
+
+function arrayOfText(value: unknown): readonly string[] {
+  return Array.isArray(value)
     ? value.flatMap((entry, index) => (typeof entry === 'string' ? [] : [String(index)]))
-    : INVALID;
+    : [''];
+}
 
-const objectOf =
-  (fields: Readonly<Record<string, Check>>): Check =>
-  (value) => {
-    if (!isRecord(value)) return INVALID;
-    return Object.entries(fields).flatMap(([key, check]) =>
-      check(value[key]).map((inner) => (inner === '' ? key : `${key}.${inner}`)),
-    );
-  };
-
-const FIELDS = {
-  name: optional(when((value) => value === 'IssuerError')),
-  provider: when((value) => typeof value === 'string' && value.length > 0),
-  kind: when(isErrorKind),
-  code: when(isErrorCode),
-  providerCode: optional(isText),
-  status: optional(
-    when(
-      (value) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599,
+/** The check of each field, built per call: nothing is built when the module loads, and `fromJSON` is not a hot path. */
+function fieldChecks() {
+  return {
+    name: optional(when((value) => value === 'IssuerError')),
+    provider: when((value) => typeof value === 'string' && value.length > 0),
+    kind: when(isErrorKind),
+    code: when(isErrorCode),
+    providerCode: optional(when(isText)),
+    status: optional(
+      when(
+        (value) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599,
+      ),
     ),
-  ),
-  message: isText,
-  retryable: when((value) => typeof value === 'boolean'),
-  retryAfterMs: optional(
-    when((value) => isFiniteNumber(value) && value >= 0 && value <= MAX_RETRY_AFTER_MS),
-  ),
-  outcome: when((value) => value === 'rejected' || value === 'unknown'),
-  fieldErrors: recordOf(arrayOfText),
-  requestId: optional(isText),
-  timestamp: optional(isText),
-  attempts: isCount,
-  totalRetryDelayMs: isCount,
-  raw: optional(
-    objectOf({
-      status: optional(when(isFiniteNumber)),
-      headers: optional(recordOf(isText)),
-    }),
-  ),
-} satisfies Record<string, Check>;
-
-const isValidShape = objectOf(FIELDS);
+    message: when(isText),
+    retryable: when((value) => typeof value === 'boolean'),
+    retryAfterMs: optional(
+      when((value) => isFiniteNumber(value) && value >= 0 && value <= MAX_RETRY_AFTER_MS),
+    ),
+    outcome: when((value) => value === 'rejected' || value === 'unknown'),
+    fieldErrors: recordOf(arrayOfText),
+    requestId: optional(when(isText)),
+    timestamp: optional(when(isText)),
+    attempts: optional(when(isCount)),
+    totalRetryDelayMs: optional(when(isCount)),
+    raw: optional(
+      objectOf({
+        status: optional(when(isFiniteNumber)),
+        headers: optional(recordOf(when(isText))),
+      }),
+    ),
+  } satisfies Record<string, Check>;
+}
 
 /** Validates the JSON shape of an error; the issues name paths, never values. */
 export function parseIssuerErrorJson(value: unknown): Result<IssuerErrorInit, TypeError> {
-  const invalid = isValidShape(value);
+  const fields = fieldChecks();
+  const invalid = objectOf(fields)(value);
   if (invalid.length > 0) return err(notAnIssuerError(invalid));
   const json = value as Record<string, unknown> & { code: keyof typeof ERROR_CODES };
   if (ERROR_CODES[json.code] !== json.kind) return err(notAnIssuerError(['code']));
   // Only the known fields are kept: a tampered `cause` or anything else is dropped.
   const known = Object.fromEntries(
-    Object.keys(FIELDS)
+    Object.keys(fields)
       .filter((key) => key !== 'name' && json[key] !== undefined)
       .map((key) => [key, json[key]]),
   );
