@@ -138,6 +138,7 @@ describe('IssuerError JSON', () => {
     ['fieldErrors', null],
     ['raw', 'raw'],
     ['kind', undefined],
+    ['provider', ['clara']],
   ])('rejects %s %j, naming it', async (field, value) => {
     expect(await errorMessageOf({ ...sampleJson(), [field]: value })).toBe(
       `Not an IssuerError JSON: invalid ${field}`,
@@ -154,6 +155,13 @@ describe('IssuerError JSON', () => {
     expect(await errorMessageOf({ ...sampleJson(), fieldErrors: { rut: 'x' } })).toBe(
       'Not an IssuerError JSON: invalid fieldErrors.rut',
     );
+  });
+
+  it('accepts zero attempts and zero total wait', async () => {
+    const back = (
+      await fromJSON({ ...sampleJson(), attempts: 0, totalRetryDelayMs: 0 })
+    )._unsafeUnwrap();
+    expect([back.attempts, back.totalRetryDelayMs]).toEqual([0, 0]);
   });
 
   it('accepts the bounds of status and retryAfterMs', async () => {

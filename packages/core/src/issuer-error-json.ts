@@ -16,7 +16,7 @@ function optional(check: Check): Check {
 }
 
 function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+  return Number.isFinite(value);
 }
 
 function isText(value: unknown): boolean {
@@ -99,11 +99,7 @@ export function parseIssuerErrorJson(value: unknown): Result<IssuerErrorInit, Ty
   const json = value as Record<string, unknown> & { code: keyof typeof ERROR_CODES };
   if (ERROR_CODES[json.code] !== json.kind) return err(notAnIssuerError(['code']));
   // Only the known fields are kept: a tampered `cause` or anything else is dropped.
-  const known = Object.fromEntries(
-    Object.keys(fields)
-      .filter((key) => key !== 'name' && json[key] !== undefined)
-      .map((key) => [key, json[key]]),
-  );
+  const known = Object.fromEntries(Object.keys(fields).map((key) => [key, json[key]]));
   return ok(known as unknown as IssuerErrorInit);
 }
 

@@ -120,6 +120,19 @@ describe('RequestGate: abort', () => {
     expect(next).toEqual([100]);
   });
 
+  it('ignores an abort after its request has passed', async () => {
+    const gate = new RequestGate({ requestsPerSecond: 10 });
+    passAll(gate, 1);
+    const controller = new AbortController();
+    const passed = passAll(gate, 1, controller.signal);
+    await vi.advanceTimersByTimeAsync(100);
+    const next = passAll(gate, 1);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(passed).toEqual([100]);
+    expect(next).toEqual([100]);
+  });
+
   it('leaves no timer behind when its last waiter aborts', async () => {
     const gate = new RequestGate(undefined);
     gate.coolDown(10_000);

@@ -18,6 +18,7 @@ export class RequestGate {
   #cooldownUntil = 0;
   readonly #limit: RateLimitOptions | undefined;
   readonly #burst: number;
+  /** Spent by every request that leaves; read only when there is a limit. */
   #tokens: number;
   #updatedAt = Date.now();
   readonly #queue: Waiter[] = [];
@@ -36,17 +37,15 @@ export class RequestGate {
 
   /** Pauses every request of the client for `ms` from now, unless a longer pause already runs. */
   coolDown(ms: number): void {
-    const until = Date.now() + ms;
-    if (until <= this.#cooldownUntil) return;
-    this.#cooldownUntil = until;
-    this.#schedule();
+    // Waiters already queued find the new cooldown when their timer fires, and wait on.
+    this.#cooldownUntil = Math.max(this.#cooldownUntil, Date.now() + ms);
   }
 
   /** Resolves `true` when the request may leave (after those that came first), `false` if `signal` aborts first. */
   pass(signal: AbortSignal): Promise<boolean> {
     if (signal.aborted) return Promise.resolve(false);
     if (this.#queue.length === 0 && this.#waitMs() === 0) {
-      this.#take();
+      this.#tokens -= 1;
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
@@ -56,10 +55,10 @@ export class RequestGate {
         onAbort: () => {
           this.#queue.splice(this.#queue.indexOf(waiter), 1);
           resolve(false);
-          if (this.#queue.length === 0) this.#schedule();
+          this.#schedule();
         },
       };
-      signal.addEventListener('abort', waiter.onAbort, { once: true });
+      signal.addEventListener('abort', waiter.onAbort);
       this.#queue.push(waiter);
       this.#schedule();
     });
@@ -72,7 +71,7 @@ export class RequestGate {
     while (waiter !== undefined && this.#waitMs() === 0) {
       this.#queue.shift();
       waiter.signal.removeEventListener('abort', waiter.onAbort);
-      this.#take();
+      this.#tokens -= 1;
       waiter.resolve(true);
       waiter = this.#queue[0];
     }
@@ -89,19 +88,11 @@ export class RequestGate {
     const now = Date.now();
     const cooldownMs = Math.max(0, this.#cooldownUntil - now);
     if (this.#limit === undefined) return cooldownMs;
-    this.#refill(now);
-    const tokenMs = Math.ceil(((1 - this.#tokens) * 1000) / this.#limit.requestsPerSecond);
-    return Math.max(cooldownMs, tokenMs);
-  }
-
-  #refill(now: number) {
+    const { requestsPerSecond } = this.#limit;
     const elapsedMs = Math.max(0, now - this.#updatedAt);
-    const added = (elapsedMs * (this.#limit?.requestsPerSecond ?? 0)) / 1000;
-    this.#tokens = Math.min(this.#burst, this.#tokens + added);
+    this.#tokens = Math.min(this.#burst, this.#tokens + (elapsedMs * requestsPerSecond) / 1000);
     this.#updatedAt = now;
-  }
-
-  #take() {
-    if (this.#limit !== undefined) this.#tokens -= 1;
+    const tokenMs = Math.ceil(((1 - this.#tokens) * 1000) / requestsPerSecond);
+    return Math.max(cooldownMs, tokenMs);
   }
 }
