@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,6 +52,7 @@ export async function startFakeCarddaProcess(
     close: async () => {
       child.kill();
       await once(child, 'exit');
+      rmSync(script, { force: true });
     },
   };
 }
