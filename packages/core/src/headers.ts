@@ -17,8 +17,18 @@ const MAX_HEADERS = 200;
  */
 export function getHeader(headers: unknown, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [headerName, value] of headerEntries(headers)) {
-    if (headerName === wanted) return value;
+  try {
+    if (typeof headers !== 'object' || headers === null || isHeadersLike(headers)) {
+      return headerEntries(headers).find(([headerName]) => headerName === wanted)?.[1];
+    }
+    // A plain record is searched in place: reading an error looks up several headers.
+    for (const headerName of Object.keys(headers).slice(0, MAX_HEADERS)) {
+      if (headerName.toLowerCase() !== wanted) continue;
+      const value = firstValue((headers as Record<string, unknown>)[headerName]);
+      if (value !== undefined) return value;
+    }
+  } catch {
+    // A hostile object (throwing getter, revoked proxy) has nothing more to read.
   }
   return undefined;
 }

@@ -20,11 +20,6 @@ import { toSafeLine } from './sanitize-text';
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 const MAX_SHORT_FIELD_BYTES = 128;
 
-/** The response each error was made from, kept out of sight until `raw` is first read. */
-const rawInputs = new WeakMap<IssuerError, IssuerErrorInit['raw']>();
-/** Each error's redacted response, made on the first read of `raw`. */
-const rawSnapshots = new WeakMap<IssuerError, RawResponseSnapshot>();
-
 /**
  * The one error every issuer call ends in. Carries facts, not prose: the
  * `kind` to switch on, the fine `code`, the provider's code and status, retry
@@ -64,6 +59,10 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   declare readonly attempts?: number;
   /** How long the client waited between attempts in all. */
   declare readonly totalRetryDelayMs?: number;
+  /** The response the error was made from; a private field, so no surface of the error shows it. */
+  #rawInput: IssuerErrorInit['raw'];
+  /** The redacted response, made on the first read of `raw`. */
+  #rawSnapshot: RawResponseSnapshot | undefined;
 
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
     const cause = toSafeCause(init.cause);
@@ -76,16 +75,14 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
     this.retryable = init.retryable ?? defaults.retryable;
     this.outcome = init.outcome ?? defaults.outcome;
     this.fieldErrors = mergeFieldErrors(init.fieldErrors ?? {});
-    rawInputs.set(this, init.raw);
-    assignDefined(this, {
-      providerCode: shortText(init.providerCode),
-      status: toHttpStatus(init.status),
-      retryAfterMs: clampDelayMs(init.retryAfterMs),
-      requestId: shortText(init.requestId),
-      timestamp: shortText(init.timestamp),
-      attempts: count(init.attempts),
-      totalRetryDelayMs: count(init.totalRetryDelayMs),
-    });
+    this.#rawInput = init.raw;
+    assignDefined(this, 'providerCode', shortText(init.providerCode));
+    assignDefined(this, 'status', toHttpStatus(init.status));
+    assignDefined(this, 'retryAfterMs', clampDelayMs(init.retryAfterMs));
+    assignDefined(this, 'requestId', shortText(init.requestId));
+    assignDefined(this, 'timestamp', shortText(init.timestamp));
+    assignDefined(this, 'attempts', count(init.attempts));
+    assignDefined(this, 'totalRetryDelayMs', count(init.totalRetryDelayMs));
   }
 
   /**
@@ -93,13 +90,11 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
    * Redacting costs more than the rest of an error, so it happens on the first read.
    */
   get raw(): RawResponseSnapshot {
-    let raw = rawSnapshots.get(this);
-    if (raw === undefined) {
-      raw = snapshot(rawInputs.get(this));
-      rawSnapshots.set(this, raw);
-      rawInputs.delete(this);
+    if (this.#rawSnapshot === undefined) {
+      this.#rawSnapshot = snapshot(this.#rawInput);
+      this.#rawInput = undefined;
     }
-    return raw;
+    return this.#rawSnapshot;
   }
 
   /**
@@ -144,7 +139,7 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
       attempts: this.attempts,
       totalRetryDelayMs: this.totalRetryDelayMs,
       // A copy made before `raw` was read redacts it when its own is read.
-      raw: rawSnapshots.get(this) ?? rawInputs.get(this),
+      raw: this.#rawSnapshot ?? this.#rawInput,
       cause: this.cause,
     };
     for (const key of Object.keys(init)) if (init[key] === undefined) delete init[key];
@@ -180,10 +175,8 @@ function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
   };
 }
 
-function assignDefined(target: object, values: Record<string, unknown>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) Object.assign(target, { [key]: value });
-  }
+function assignDefined(target: IssuerError, key: keyof IssuerError, value: unknown) {
+  if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
 }
 
 function shortText(value: unknown): string | undefined {

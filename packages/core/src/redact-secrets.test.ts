@@ -37,6 +37,11 @@ describe('redactSecretsInText', () => {
     ['session=abc123; Path=/', 'session=[REDACTED]; Path=/'],
     ['sessionId=abc123', 'sessionId=[REDACTED]'],
     ['session_id=abc123', 'session_id=[REDACTED]'],
+    ['API_KEY=k-123', 'API_KEY=[REDACTED]'],
+    ['Client-Secret: abc123', 'Client-Secret: [REDACTED]'],
+    ['PASSWD=hunter2', 'PASSWD=[REDACTED]'],
+    ['Cookie: abc123', 'Cookie: [REDACTED]'],
+    ['SESSION=abc123', 'SESSION=[REDACTED]'],
   ])('removes the value of a secret key-value pair: %j', (text, expected) => {
     expect(redactSecretsInText(text)).toBe(expected);
   });

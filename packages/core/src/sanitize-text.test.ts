@@ -48,6 +48,25 @@ describe('toSafeLine', () => {
 
   it('keeps short text as it is', () => {
     expect(toSafeLine('Threshold exceeds company limit')).toBe('Threshold exceeds company limit');
+    expect(toSafeLine('El campo "monto" no es válido; cartão inválido')).toBe(
+      'El campo "monto" no es válido; cartão inválido',
+    );
+  });
+
+  it.each([
+    ['two  spaces', 'two spaces'],
+    [' leading space', 'leading space'],
+    ['trailing space ', 'trailing space'],
+    ['no-break\u00A0space', 'no-break space'],
+    ['card 4111-1111-1111-1111', 'card ****-****-****-1111'],
+    ['TOKEN=abc123', 'TOKEN=[REDACTED]'],
+  ])('cleans plain-looking text that needs it: %j', (text, expected) => {
+    expect(toSafeLine(text)).toBe(expected);
+  });
+
+  it('counts the bytes of 3-byte characters, which a 2-byte budget per character does not cover', () => {
+    expect(toSafeLine('€'.repeat(8), 16)).toBe('€€€€…');
+    expect(toSafeLine('é'.repeat(8), 16)).toBe('é'.repeat(8));
   });
 });
 

@@ -1,5 +1,5 @@
 import { maskCardNumbers } from './mask-card-numbers';
-import { redactSecretsInText } from './redact-secrets';
+import { mayHoldSecret, redactSecretsInText } from './redact-secrets';
 
 /** The most UTF-8 bytes an error message keeps. */
 export const MAX_MESSAGE_BYTES = 1024;
@@ -10,6 +10,11 @@ const ANSI_SEQUENCE =
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_RUN = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\s]+/g;
 const TRAILING_DIGIT_RUN = /^[\d -]{1,32}/;
+/**
+ * What a step other than redacting secrets could change: most provider messages have none of
+ * it. Every character it lets through is printable and at most 2 UTF-8 bytes (ASCII, Latin…).
+ */
+const NEEDS_LINE_CLEANING = /[^\x21-\x7E \u00A1-\u07FF]|^ | $| {2}|\d(?:[ -]?\d){12}/;
 
 /**
  * Makes a provider's text safe for logs: one line, no control characters or ANSI
@@ -19,6 +24,9 @@ const TRAILING_DIGIT_RUN = /^[\d -]{1,32}/;
  * toSafeLine('line one\r\nline two\u001B[31m'); // 'line one line two'
  */
 export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): string {
+  const unchanged =
+    text.length * 2 <= maxBytes && !NEEDS_LINE_CLEANING.test(text) && !mayHoldSecret(text);
+  if (unchanged) return text;
   const bounded = cutOutsideDigitRun(text, maxBytes * 4 + 64);
   const oneLine = bounded.replace(ANSI_SEQUENCE, '').replace(CONTROL_RUN, ' ').trim();
   return truncateToBytes(maskCardNumbers(redactSecretsInText(oneLine)), maxBytes);

@@ -1,4 +1,4 @@
-import { type FieldErrors, mergeFieldErrors } from '../field-errors';
+import type { FieldErrors } from '../field-errors';
 import { toHttpStatus } from '../http-status';
 import { IssuerError } from '../issuer-error';
 import { getRequestId } from '../request-id';
@@ -43,7 +43,7 @@ function normalizeUnsafe<Body extends object>(
     providerCode,
     message: providerMessage ?? providerCode,
   });
-  const fieldErrors = mergeFieldErrors(facts.fieldErrors, ruleFieldErrors(rule, providerMessage));
+  const fieldErrors = withRuleField(facts.fieldErrors, rule, providerMessage);
 
   return new IssuerError({
     provider: config.name,
@@ -66,10 +66,16 @@ function normalizeUnsafe<Body extends object>(
   });
 }
 
-function ruleFieldErrors(rule: ErrorRule | undefined, message: string | undefined): FieldErrors {
-  if (rule === undefined) return {};
-  const field = ruleField(rule, message);
-  return field === undefined ? {} : { [field]: [message ?? rule.description] };
+/** The body's field errors plus the field the rule names; `IssuerError` cleans the map. */
+function withRuleField(
+  fieldErrors: FieldErrors,
+  rule: ErrorRule | undefined,
+  message: string | undefined,
+): FieldErrors {
+  const field = rule === undefined ? undefined : ruleField(rule, message);
+  if (rule === undefined || field === undefined) return fieldErrors;
+  const existing = Object.hasOwn(fieldErrors, field) ? (fieldErrors[field] ?? []) : [];
+  return { ...fieldErrors, [field]: [...existing, message ?? rule.description] };
 }
 
 function defaultMessage(
