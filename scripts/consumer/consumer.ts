@@ -1,0 +1,41 @@
+// Type-checked as a user's code: under `nodenext` and `bundler`, with TypeScript 5.9 and 7.
+import { type CarddaClientOptions, cardda, createCarddaClient } from '@issuer-errors/cardda';
+import { clara } from '@issuer-errors/clara';
+import { type ErrorKind, type IssuerError, isIssuerError } from '@issuer-errors/core';
+import type { ResultAsync } from 'neverthrow';
+
+/** One exhaustive switch over every issuer's errors: a new kind must fail to compile here. */
+export function describe(error: IssuerError): string {
+  switch (error.kind) {
+    case 'validation':
+      return Object.keys(error.fieldErrors).join(', ');
+    case 'business_rule':
+    case 'not_found':
+    case 'conflict':
+    case 'authentication':
+    case 'permission':
+    case 'configuration':
+    case 'internal':
+    case 'invalid_response':
+    case 'unknown':
+    case 'cancelled':
+      return error.code;
+    case 'rate_limited':
+    case 'unavailable':
+    case 'timeout':
+    case 'network':
+      return `${error.outcome} ${error.retryAfterMs ?? 0}`;
+    default:
+      return error.kind satisfies never;
+  }
+}
+
+export function list(options: CarddaClientOptions): ResultAsync<{ id: string }[], IssuerError> {
+  return createCarddaClient(options).get<{ id: string }[]>('/banking/bank_transactions');
+}
+
+export const kinds: ErrorKind[] = [
+  cardda.normalize({ status: 429, headers: {}, body: '{}' }).kind,
+  clara.normalize({ status: 400, headers: {}, body: '{}' }).kind,
+];
+export const isError: boolean = isIssuerError(new Error('not one'));

@@ -1,0 +1,34 @@
+// Runs in a fresh project that installed the packed tarballs with npm: no workspace links.
+import assert from 'node:assert/strict';
+import { cardda, createCarddaClient } from '@issuer-errors/cardda';
+import { clara } from '@issuer-errors/clara';
+import { ERROR_KINDS, IssuerError, isIssuerError } from '@issuer-errors/core';
+import { createIssuerClient } from '@issuer-errors/core/ky';
+import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
+import { startFakeIssuer } from '@issuer-errors/testing/server';
+
+assert.ok(ERROR_KINDS.includes('rate_limited'));
+assert.equal(typeof createIssuerClient, 'function');
+for (const [adapter, fixtures] of [
+  [cardda, carddaFixtures],
+  [clara, claraFixtures],
+]) {
+  for (const fixture of fixtures) {
+    const error = adapter.normalize(fixture.response);
+    assert.ok(error instanceof IssuerError && isIssuerError(error), fixture.id);
+    assert.equal(error.code, fixture.expected.code, fixture.id);
+  }
+}
+
+const fake = await startFakeIssuer({ provider: 'cardda', apiKeys: ['key'], companyIds: ['co'] });
+try {
+  fake.route('GET', '/banking/bank_transactions', [{ json: [{ id: 't1' }] }]);
+  const client = createCarddaClient({ baseUrl: fake.baseUrl, apiKey: 'key', companyId: 'co' });
+  const first = await client.get('/banking/bank_transactions');
+  assert.deepEqual(first._unsafeUnwrap(), [{ id: 't1' }]);
+} finally {
+  await fake.close();
+}
+console.log(
+  `ESM on ${globalThis.Deno ? 'Deno' : globalThis.Bun ? 'Bun' : 'Node'}: ${carddaFixtures.length + claraFixtures.length} fixtures normalized, one client call`,
+);
