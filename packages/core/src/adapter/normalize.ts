@@ -72,8 +72,9 @@ function withRuleField(
   rule: ErrorRule | undefined,
   message: string | undefined,
 ): FieldErrors {
-  const field = rule === undefined ? undefined : ruleField(rule, message);
-  if (rule === undefined || field === undefined) return fieldErrors;
+  if (rule === undefined) return fieldErrors;
+  const field = ruleField(rule, message);
+  if (field === undefined) return fieldErrors;
   const existing = Object.hasOwn(fieldErrors, field) ? (fieldErrors[field] ?? []) : [];
   return { ...fieldErrors, [field]: [...existing, message ?? rule.description] };
 }
