@@ -16,9 +16,6 @@ const check = ({ name, path, imported, limit, goal, ignore = [] }) => ({
   modifyEsbuildConfig: browser,
 });
 
-// undici is Clara's Node-only mTLS transport, loaded on first use when a certificate is given.
-const NODE_ONLY = ['undici'];
-
 export default [
   check({
     name: 'core: taxonomy and IssuerError',
@@ -33,7 +30,6 @@ export default [
     imported: '{ cardda }',
     limit: '19.5 kB',
     goal: '8 KiB',
-    ignore: NODE_ONLY,
   }),
   check({
     name: 'the Clara adapter, zod/mini and neverthrow included',
@@ -41,7 +37,6 @@ export default [
     imported: '{ clara }',
     limit: '20.75 kB',
     goal: '8 KiB',
-    ignore: NODE_ONLY,
   }),
   check({
     name: 'the Cardda client, ky external',
@@ -49,7 +44,7 @@ export default [
     imported: '{ createCarddaClient }',
     limit: '22.5 kB',
     goal: '12 KiB',
-    ignore: ['ky', ...NODE_ONLY],
+    ignore: ['ky'],
   }),
   check({
     name: 'the Clara client, ky external',
@@ -57,6 +52,6 @@ export default [
     imported: '{ createClaraClient }',
     limit: '24 kB',
     goal: '12 KiB',
-    ignore: ['ky', ...NODE_ONLY],
+    ignore: ['ky'],
   }),
 ];

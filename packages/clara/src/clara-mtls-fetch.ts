@@ -8,6 +8,10 @@ export interface ClaraTlsOptions {
   readonly ca?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
 }
 
+// A name, not a literal, so that an app's bundler (esbuild, Vite, webpack) leaves the Node-only
+// transport out of a browser bundle instead of failing on its `node:` imports.
+const UNDICI: string = 'undici';
+
 /**
  * A `fetch` that presents the client certificate on every connection, through
  * an undici dispatcher (Node only; `undici` is loaded on first use).
@@ -15,9 +19,11 @@ export interface ClaraTlsOptions {
 export function createMtlsFetch(tls: ClaraTlsOptions): typeof fetch {
   let dispatcher: Promise<unknown> | undefined;
   return async (input, init) => {
-    dispatcher ??= import('undici').then(
-      ({ Agent }) => new Agent({ connect: { ...tls } as never }),
-    );
+    dispatcher ??= (
+      import(/* webpackIgnore: true */ /* @vite-ignore */ UNDICI) as Promise<
+        typeof import('undici')
+      >
+    ).then(({ Agent }) => new Agent({ connect: { ...tls } as never }));
     return globalThis.fetch(input, { ...init, dispatcher: await dispatcher } as RequestInit);
   };
 }
