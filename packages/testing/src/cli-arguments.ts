@@ -24,9 +24,11 @@ export interface CliRequest {
 /** How to run the fake from a shell. */
 export const USAGE = `Usage: issuer-errors-fake --provider clara|cardda [--port 4010] [--host 127.0.0.1]
                           [--rate-limit <requests>] [--refill <per second>] [--script routes.json]
+                          [--allow-origin http://127.0.0.1:5173]
 
   --rate-limit  a token bucket of this many requests (Clara: one for reads, one for writes)
   --refill      requests added back per second (default: the --rate-limit value)
+  --allow-origin  lets pages of this origin (or *) call the fake from a browser (CORS)
   --script      {"routes": [{"method": "POST", "path": "/cards", "outcomes": ["b013-threshold-exceeds-company-limit", {"json": {"id": "card_1"}, "status": 201}]}]}`;
 
 const outcomeSchema = z.union([
@@ -74,6 +76,7 @@ export function parseCliArguments(
         'rate-limit': { type: 'string' },
         refill: { type: 'string' },
         script: { type: 'string' },
+        'allow-origin': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -103,6 +106,7 @@ export function parseCliArguments(
       port,
       ...(values.host === undefined ? {} : { host: values.host }),
       ...(capacity === undefined ? {} : { rateLimit: { capacity, refillPerSecond: refill } }),
+      ...(values['allow-origin'] === undefined ? {} : { allowOrigin: values['allow-origin'] }),
     },
     ...(values.script === undefined ? {} : { script: values.script }),
   };

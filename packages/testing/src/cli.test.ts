@@ -29,7 +29,7 @@ function runCli(args: string[]) {
 }
 
 describe('issuer-errors-fake', () => {
-  it('serves a scripted Cardda on loopback, logs each request, and stops cleanly on SIGTERM', async () => {
+  it('serves a scripted Cardda on loopback, with CORS, logs each request, and stops cleanly on SIGTERM', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
     const script = join(folder, 'routes.json');
     await writeFile(
@@ -44,16 +44,18 @@ describe('issuer-errors-fake', () => {
         ],
       }),
     );
-    const cli = runCli(['--provider', 'cardda', '--port', '0', '--script', script]);
+    const page = 'http://127.0.0.1:5173';
+    const cli = runCli(['--provider', 'cardda', '--script', script, '--allow-origin', page]);
     const banner = await cli.nextLine();
     const baseUrl = /baseUrl (http:\/\/127\.0\.0\.1:\d+\/v1)$/.exec(banner)?.[1];
     expect(baseUrl).toBeDefined();
     const response = await fetch(`${baseUrl}/banking/bank_recipients`, {
       method: 'POST',
-      headers: { authorization: 'Bearer key', 'company-id': 'acme' },
+      headers: { authorization: 'Bearer key', 'company-id': 'acme', origin: page },
       body: '{"name":"Acme Vendor"}',
     });
     expect(response.status).toBe(422);
+    expect(response.headers.get('access-control-allow-origin')).toBe(page);
     expect(await response.json()).toMatchObject({
       errors: { rut: ["can't be blank", 'is invalid'] },
     });

@@ -65,6 +65,12 @@ export interface FakeIssuerOptions<Provider extends FakeProvider> {
   readonly apiKeys?: readonly string[];
   /** Cardda: the companies the key belongs to; another `company-id` is a 404 (default: any). */
   readonly companyIds?: readonly string[];
+  /**
+   * Lets pages of this origin (`'http://127.0.0.1:5173'`, or `'*'`) call the fake from a
+   * browser: CORS headers on every answer, every response header exposed, and preflights
+   * answered 204 before auth. Default: no CORS headers, as a server-side API.
+   */
+  readonly allowOrigin?: string;
   /** Called after each request is answered, with what the fake did. */
   readonly onRequest?: (request: FakeRequest) => void;
 }

@@ -7,6 +7,7 @@ import { claraFixtures } from '../clara/clara-fixtures';
 import type { WireResponse } from '../fixture-response';
 import { carddaProfile } from './cardda-profile';
 import { claraProfile } from './clara-profile';
+import { answerCors } from './cors';
 import type {
   FakeIssuer,
   FakeIssuerOptions,
@@ -78,6 +79,9 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (options.allowOrigin !== undefined) {
+      if (answerCors(options.allowOrigin, request, response) === 'preflight') return;
+    }
     const url = new URL(request.url ?? '/', 'http://fake.invalid');
     const inside = url.pathname.startsWith(`${profile.basePath}/`);
     const view: RequestView = {
