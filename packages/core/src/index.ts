@@ -1,5 +1,5 @@
 /**
- * The taxonomy (`ERROR_KINDS`, `ERROR_CODES`), `IssuerError`, `matchError`, the adapter factory `defineAdapter`, header and body helpers, and neverthrow `Result` aliases.
+ * The taxonomy (`ERROR_KINDS`, `ERROR_CODES`), `IssuerError`, `matchError`, the adapter factory `defineAdapter`, header and body helpers, neverthrow `Result` aliases, and log and trace fields (`toLogFields`, `toOtelAttributes`, `recordOnSpan`).
  *
  * @packageDocumentation
  */
@@ -44,6 +44,14 @@ export { type ErrorOutcome, KIND_DEFAULTS, type KindDefaults } from './kind-defa
 export { lenient } from './lenient';
 export { maskCardNumbers } from './mask-card-numbers';
 export { type ErrorHandlers, matchError } from './match-error';
+export { recordOnSpan, type SpanLike } from './observability/record-on-span';
+export { type IssuerErrorLogFields, toLogFields } from './observability/to-log-fields';
+export {
+  type AttributeValue,
+  type IssuerErrorAttributes,
+  type ObservedError,
+  toOtelAttributes,
+} from './observability/to-otel-attributes';
 export {
   type ProblemDetails,
   type ProblemDetailsOptions,

@@ -1,0 +1,127 @@
+import { toSafeLine } from '../sanitize-text';
+
+/** An attribute value OpenTelemetry accepts: a primitive or an array of strings. */
+export type AttributeValue = string | number | boolean | readonly string[];
+
+/**
+ * What the observability helpers read of an error: an `IssuerError`, or its JSON. Each field
+ * is checked at run time, and only well-typed values are kept.
+ */
+export interface ObservedError {
+  /** `'clara'`, `'cardda'`… */
+  readonly provider?: unknown;
+  /** The kind. */
+  readonly kind?: unknown;
+  /** The fine code. */
+  readonly code?: unknown;
+  /** The provider's own code. */
+  readonly providerCode?: unknown;
+  /** The HTTP status. */
+  readonly status?: unknown;
+  /** The provider's request id. */
+  readonly requestId?: unknown;
+  /** Whether the error class is transient. */
+  readonly retryable?: unknown;
+  /** The least wait before a retry. */
+  readonly retryAfterMs?: unknown;
+  /** `'rejected'` or `'unknown'`. */
+  readonly outcome?: unknown;
+  /** Attempts the client made. */
+  readonly attempts?: unknown;
+  /** Time the client waited between attempts. */
+  readonly totalRetryDelayMs?: unknown;
+  /** Invalid fields; only their names are read. */
+  readonly fieldErrors?: unknown;
+}
+
+/** Attributes of an issuer error, named after OpenTelemetry's semantic conventions where they have one. */
+export interface IssuerErrorAttributes {
+  /** The fine code: a small, fixed set, as `error.type` should be. */
+  readonly 'error.type': string;
+  /** The HTTP status, when a response arrived. */
+  readonly 'http.response.status_code'?: number;
+  /** `'clara'`, `'cardda'`… */
+  readonly 'issuer.provider'?: string;
+  /** The kind to switch on. */
+  readonly 'issuer.kind'?: string;
+  /** The fine code. */
+  readonly 'issuer.code'?: string;
+  /** The provider's own code (`B013`). */
+  readonly 'issuer.provider_code'?: string;
+  /** The provider's request id, to quote to its support. */
+  readonly 'issuer.request_id'?: string;
+  /** Whether the error class is transient. */
+  readonly 'issuer.retryable'?: boolean;
+  /** The least wait before a retry. */
+  readonly 'issuer.retry_after_ms'?: number;
+  /** Whether the provider may have acted: `'rejected'` or `'unknown'`. */
+  readonly 'issuer.outcome'?: string;
+  /** Attempts the client made. */
+  readonly 'issuer.attempts'?: number;
+  /** Time the client waited between attempts. */
+  readonly 'issuer.total_retry_delay_ms'?: number;
+  /** The invalid fields' names; never their messages, which may echo what the user typed. */
+  readonly 'issuer.field_names'?: readonly string[];
+}
+
+type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
+
+const MAX_ATTRIBUTE_BYTES = 256;
+const MAX_FIELD_NAMES = 20;
+
+/**
+ * An error as span attributes: `error.type` and `http.response.status_code` from OpenTelemetry's
+ * semantic conventions, and `issuer.*` for the rest. No message, body or header: only the
+ * facts a trace is searched by. Needs no `@opentelemetry/api`.
+ *
+ * @example
+ * span.setAttributes(toOtelAttributes(error));
+ */
+export function toOtelAttributes(error: ObservedError): IssuerErrorAttributes {
+  const facts = typeof error === 'object' && error !== null ? error : {};
+  const code = line(facts.code);
+  const attributes: Writable<IssuerErrorAttributes> = { 'error.type': code ?? 'unknown' };
+  put(attributes, 'http.response.status_code', whole(facts.status));
+  put(attributes, 'issuer.provider', line(facts.provider));
+  put(attributes, 'issuer.kind', line(facts.kind));
+  put(attributes, 'issuer.code', code);
+  put(attributes, 'issuer.provider_code', line(facts.providerCode));
+  put(attributes, 'issuer.request_id', line(facts.requestId));
+  put(
+    attributes,
+    'issuer.retryable',
+    typeof facts.retryable === 'boolean' ? facts.retryable : undefined,
+  );
+  put(attributes, 'issuer.retry_after_ms', whole(facts.retryAfterMs));
+  put(attributes, 'issuer.outcome', line(facts.outcome));
+  put(attributes, 'issuer.attempts', whole(facts.attempts));
+  put(attributes, 'issuer.total_retry_delay_ms', whole(facts.totalRetryDelayMs));
+  const fieldNames = namesOf(facts.fieldErrors);
+  if (fieldNames.length > 0) attributes['issuer.field_names'] = fieldNames;
+  return attributes;
+}
+
+function put<Key extends keyof IssuerErrorAttributes>(
+  attributes: Writable<IssuerErrorAttributes>,
+  key: Key,
+  value: IssuerErrorAttributes[Key] | undefined,
+): void {
+  if (value !== undefined) attributes[key] = value;
+}
+
+function line(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cleaned = toSafeLine(value, MAX_ATTRIBUTE_BYTES);
+  return cleaned === '' ? undefined : cleaned;
+}
+
+function whole(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+}
+
+function namesOf(fieldErrors: unknown): string[] {
+  if (typeof fieldErrors !== 'object' || fieldErrors === null) return [];
+  return Object.keys(fieldErrors)
+    .slice(0, MAX_FIELD_NAMES)
+    .flatMap((name) => line(name) ?? []);
+}
