@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-packages=(core cardda clara testing)
+packages=(core cardda clara testing cli)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -53,6 +53,9 @@ echo "Bun $(node_modules/.bin/bun --version):"
 node_modules/.bin/bun esm.mjs
 echo "Deno $(node_modules/.bin/deno --version | head -1 | cut -d' ' -f2):"
 node_modules/.bin/deno run --allow-net --allow-read --allow-env --allow-sys esm.mjs
+explained="$(node_modules/.bin/issuer-errors explain --provider cardda --status 429 --header 'Retry-After: 7' --json)"
+node -e 'const e = JSON.parse(process.argv[1]).error; if (e.kind !== "rate_limited" || e.retryAfterMs !== 7000) process.exit(1)' "$explained"
+echo "bin: issuer-errors explain answers"
 for compiler in typescript typescript7; do
   version="$(node -p "require('./node_modules/$compiler/package.json').version")"
   for config in nodenext bundler; do

@@ -1,7 +1,8 @@
 // Type-checked as a user's code: under `nodenext` and `bundler`, with TypeScript 5.9 and 7.
 import { type CarddaClientOptions, cardda, createCarddaClient } from '@issuer-errors/cardda';
 import { clara } from '@issuer-errors/clara';
-import { type ErrorKind, type IssuerError, isIssuerError } from '@issuer-errors/core';
+import { type ErrorKind, type IssuerError, isIssuerError, toLogFields } from '@issuer-errors/core';
+import { applyFieldErrors, type MessageCatalog, userMessage } from '@issuer-errors/core/messages';
 import type { ResultAsync } from 'neverthrow';
 
 /** One exhaustive switch over every issuer's errors: a new kind must fail to compile here. */
@@ -39,3 +40,17 @@ export const kinds: ErrorKind[] = [
   clara.normalize({ status: 400, headers: {}, body: '{}' }).kind,
 ];
 export const isError: boolean = isIssuerError(new Error('not one'));
+
+/** A react-hook-form `setError` typed to the form's fields fits `applyFieldErrors` as it is. */
+export function showOnForm(
+  error: IssuerError,
+  setError: (
+    name: 'rut' | 'accountNumber' | `root.${string}`,
+    error: { type?: string; message?: string },
+  ) => void,
+): string {
+  applyFieldErrors(error, setError, { case: 'camel' });
+  return `${userMessage(error, 'pt-BR')} ${toLogFields(error)['issuer.kind']}`;
+}
+
+export type Catalog = MessageCatalog;

@@ -4,6 +4,7 @@ import { cardda, createCarddaClient } from '@issuer-errors/cardda';
 import { clara } from '@issuer-errors/clara';
 import { ERROR_KINDS, IssuerError, isIssuerError } from '@issuer-errors/core';
 import { createIssuerClient } from '@issuer-errors/core/ky';
+import { toFormErrors, userMessage } from '@issuer-errors/core/messages';
 import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
 
@@ -20,6 +21,19 @@ for (const [adapter, fixtures] of [
   }
 }
 
+const recipient = cardda.normalize(
+  carddaFixtures.find((fixture) => fixture.id === 'validation-error-on-create').response,
+);
+assert.equal(
+  userMessage(recipient, 'es-CL'),
+  'Algunos datos no son válidos. Revise estos datos: RUT, número de cuenta y banco.',
+);
+assert.deepEqual(Object.keys(toFormErrors(recipient, { case: 'camel' }).fieldErrors), [
+  'rut',
+  'accountNumber',
+  'bankId',
+]);
+
 const fake = await startFakeIssuer({ provider: 'cardda', apiKeys: ['key'], companyIds: ['co'] });
 try {
   fake.route('GET', '/banking/bank_transactions', [{ json: [{ id: 't1' }] }]);
@@ -30,5 +44,5 @@ try {
   await fake.close();
 }
 console.log(
-  `ESM on ${globalThis.Deno ? 'Deno' : globalThis.Bun ? 'Bun' : 'Node'}: ${carddaFixtures.length + claraFixtures.length} fixtures normalized, one client call`,
+  `ESM on ${globalThis.Deno ? 'Deno' : globalThis.Bun ? 'Bun' : 'Node'}: ${carddaFixtures.length + claraFixtures.length} fixtures normalized, messages in Spanish, one client call`,
 );
