@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
+import type { SpanLike } from '@issuer-errors/core';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
-import type { SpanLike } from './observe-errors';
 import { createObservedClient } from './traced-client';
 
 const API_KEY = 'sk_live_4f9a2b7c1d8e3f60';
@@ -13,7 +13,7 @@ const logger = {
   warn: (fields: object, message: string) => lines.push(JSON.stringify({ ...fields, message })),
 };
 const attributes: Record<string, unknown> = {};
-const exceptions: Error[] = [];
+const exceptions: unknown[] = [];
 let status: unknown;
 const span: SpanLike = {
   setAttributes: (added) => Object.assign(attributes, added),
@@ -41,19 +41,27 @@ try {
 
   assert.equal(lines.length, 2); // one retry, one final error
   const final = JSON.parse(lines[1] ?? '{}');
-  assert.equal(final.issuer.requestId, requestId);
-  assert.equal(final.issuer.attempts, 2);
+  assert.equal(final['issuer.request_id'], requestId);
+  assert.equal(final['issuer.attempts'], 2);
+  assert.equal(final.message, 'issuer call failed');
+  assert.equal(typeof attributes['issuer.total_retry_delay_ms'], 'number');
+  delete attributes['issuer.total_retry_delay_ms'];
   assert.deepEqual(attributes, {
     'error.type': 'internal_error',
     'http.response.status_code': 500,
     'issuer.provider': 'cardda',
     'issuer.kind': 'internal',
     'issuer.code': 'internal_error',
+    'issuer.provider_code': 'internal_error',
     'issuer.request_id': requestId,
     'issuer.retryable': true,
+    'issuer.outcome': 'unknown',
     'issuer.attempts': 2,
   });
-  assert.deepEqual(status, { code: 2, message: result.error.message });
+  assert.deepEqual(status, { code: 2, message: 'internal_error' });
+  assert.deepEqual(exceptions, [
+    { name: 'IssuerError', message: result.error.message, code: 'internal_error' },
+  ]);
 
   const everything = [
     ...lines,

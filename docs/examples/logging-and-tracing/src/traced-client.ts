@@ -1,20 +1,25 @@
 import { type CarddaClientOptions, createCarddaClient } from '@issuer-errors/cardda';
-import { type Logger, logIssuerError, recordIssuerError, type SpanLike } from './observe-errors';
+import { recordOnSpan, type SpanLike, toLogFields } from '@issuer-errors/core';
+
+/** What pino, winston and console-like loggers have in common. */
+export interface Logger {
+  error(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
 
 /** A Cardda client that logs each retry and each final error, and marks the active span. */
 export function createObservedClient(
   options: CarddaClientOptions,
-  logger: Logger & { warn(fields: object, message: string): void },
+  logger: Logger,
   activeSpan: () => SpanLike | undefined,
 ) {
   return createCarddaClient({
     ...options,
     onRetry: ({ attempt, delayMs, error }) =>
-      logger.warn({ attempt, delayMs, code: error.code, requestId: error.requestId }, 'retrying'),
+      logger.warn({ ...toLogFields(error), attempt, delayMs }, 'retrying issuer call'),
     onError: (error) => {
-      logIssuerError(logger, error);
-      const span = activeSpan();
-      if (span !== undefined) recordIssuerError(span, error);
+      logger.error(toLogFields(error), 'issuer call failed');
+      recordOnSpan(activeSpan(), error);
     },
   });
 }
