@@ -89,7 +89,8 @@ describe.each(every)('%s', (_name, error) => {
     for (const message of fieldMessages) {
       expect(JSON.stringify(attributes)).not.toContain(message);
       // Clara repeats a field's message as the error's; the log keeps it only as `error.message`.
-      if (message !== error.message) expect(JSON.stringify(toLogFields(error))).not.toContain(message);
+      if (message !== error.message)
+        expect(JSON.stringify(toLogFields(error))).not.toContain(message);
     }
     expect(toLogFields(error)).toEqual({ ...attributes, 'error.message': error.message });
     const statuses: unknown[] = [];
