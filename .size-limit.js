@@ -54,4 +54,18 @@ export default [
     goal: '12 KiB',
     ignore: ['ky'],
   }),
+  check({
+    name: 'core/messages: userMessage with its three catalogs, and applyFieldErrors',
+    path: 'packages/core/dist/messages/index.js',
+    imported: '{ userMessage, applyFieldErrors }',
+    limit: '4.75 kB',
+    goal: '5 kB',
+  }),
+  check({
+    name: 'core: toLogFields and recordOnSpan, with the text cleaning they share with IssuerError',
+    path: 'packages/core/dist/index.js',
+    imported: '{ toLogFields, recordOnSpan }',
+    limit: '7.25 kB',
+    goal: '4 KiB',
+  }),
 ];
