@@ -1,3 +1,4 @@
+import { isPlainRecord } from './is-plain-record';
 import { toSafeLine } from './sanitize-text';
 
 /** Invalid fields by the provider's own field name, each with one or more messages. */
@@ -130,8 +131,4 @@ export function mergeFieldErrors(...maps: readonly FieldErrors[]): FieldErrors {
     for (const [field, messages] of Object.entries(map)) addFieldError(merged, field, messages);
   }
   return merged;
-}
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import { ERROR_CODES, isErrorCode } from './error-codes';
 import { isErrorKind } from './error-kinds';
+import { isPlainRecord } from './is-plain-record';
 import type { IssuerErrorInit } from './issuer-error-types';
 import { err, ok, type Result } from './result';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
@@ -27,10 +28,6 @@ function isCount(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Prefixes the invalid paths found inside `key`'s value with `key`. */
 function under(key: string, paths: readonly string[]): readonly string[] {
   return paths.map((inner) => (inner === '' ? key : `${key}.${inner}`));
@@ -39,7 +36,7 @@ function under(key: string, paths: readonly string[]): readonly string[] {
 /** Each entry of a record checked by `check`. */
 function recordOf(check: Check): Check {
   return (value) =>
-    isRecord(value)
+    isPlainRecord(value)
       ? Object.entries(value).flatMap(([key, entry]) => under(key, check(entry)))
       : [''];
 }
@@ -47,7 +44,7 @@ function recordOf(check: Check): Check {
 /** Each of the named fields checked by its own check. */
 function objectOf(fields: Readonly<Record<string, Check>>): Check {
   return (value) =>
-    isRecord(value)
+    isPlainRecord(value)
       ? Object.entries(fields).flatMap(([key, check]) => under(key, check(value[key])))
       : [''];
 }

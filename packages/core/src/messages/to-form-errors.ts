@@ -1,4 +1,5 @@
 import { toCamelCase, toSnakeCase } from '../field-name-case';
+import { isPlainRecord } from '../is-plain-record';
 import type { MessageLocale } from './message-catalog';
 import { type UserMessage, type UserMessageInput, userMessage } from './user-message';
 
@@ -38,7 +39,7 @@ export interface FormErrorsOptions {
 export function toFormErrors(error: UserMessageInput, options: FormErrorsOptions = {}): FormErrors {
   const formErrors: string[] = [];
   const fieldErrors: Record<string, string[]> = {};
-  const source = isRecord(error) && isRecord(error.fieldErrors) ? error.fieldErrors : {};
+  const source = isPlainRecord(error) && isPlainRecord(error.fieldErrors) ? error.fieldErrors : {};
   for (const [field, messages] of Object.entries(source)) {
     if (!Array.isArray(messages)) continue;
     const texts = messages.filter((message): message is string => typeof message === 'string');
@@ -66,11 +67,7 @@ function formFieldName(field: string, options: FormErrorsOptions): string | null
 }
 
 function withoutFields(error: UserMessageInput): UserMessageInput {
-  if (!isRecord(error)) return error;
+  if (!isPlainRecord(error)) return error;
   const { fieldErrors: _fields, ...rest } = error;
   return rest;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
