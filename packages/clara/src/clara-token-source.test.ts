@@ -20,6 +20,9 @@ function surfacesOf(error: unknown): string[] {
   ];
 }
 
+/** What the client passes the source: whether to refresh, and the ask's signal. */
+const ask = (forceRefresh: boolean) => ({ forceRefresh, signal: new AbortController().signal });
+
 function tokenEndpoint(token: string, expiresIn: number) {
   return nock('https://auth.clara.test')
     .matchHeader('accept', 'application/json')
@@ -36,24 +39,24 @@ describe('createClaraTokenSource', () => {
     let now = 0;
     const source = createClaraTokenSource(options, { now: () => now });
     tokenEndpoint('t1', 3600);
-    expect(await source({ forceRefresh: false })).toBe('t1');
+    expect(await source(ask(false))).toBe('t1');
     now = 3_540_000 - 1;
-    expect(await source({ forceRefresh: false })).toBe('t1');
+    expect(await source(ask(false))).toBe('t1');
     tokenEndpoint('t2', 3600);
     now = 3_540_000;
-    expect(await source({ forceRefresh: false })).toBe('t2');
+    expect(await source(ask(false))).toBe('t2');
   });
 
   it('keeps a tenth of a short lifetime as margin', async () => {
     let now = 0;
     const source = createClaraTokenSource(options, { now: () => now });
     tokenEndpoint('short', 100);
-    await source({ forceRefresh: false });
+    await source(ask(false));
     tokenEndpoint('next', 100);
     now = 90_000 - 1;
-    expect(await source({ forceRefresh: false })).toBe('short');
+    expect(await source(ask(false))).toBe('short');
     now = 90_000;
-    expect(await source({ forceRefresh: false })).toBe('next');
+    expect(await source(ask(false))).toBe('next');
   });
 
   it('refreshes the given margin before expiry', async () => {
@@ -63,27 +66,27 @@ describe('createClaraTokenSource', () => {
       { now: () => now },
     );
     tokenEndpoint('t1', 3600);
-    await source({ forceRefresh: false });
+    await source(ask(false));
     tokenEndpoint('t2', 3600);
     now = 3_300_000 - 1;
-    expect(await source({ forceRefresh: false })).toBe('t1');
+    expect(await source(ask(false))).toBe('t1');
     now = 3_300_000;
-    expect(await source({ forceRefresh: false })).toBe('t2');
+    expect(await source(ask(false))).toBe('t2');
   });
 
   it('fetches a new token when forced, even if the cached one is fresh', async () => {
     const source = createClaraTokenSource(options);
     tokenEndpoint('t1', 3600);
     tokenEndpoint('t2', 3600);
-    await source({ forceRefresh: false });
-    expect(await source({ forceRefresh: true })).toBe('t2');
+    await source(ask(false));
+    expect(await source(ask(true))).toBe('t2');
   });
 
   it('throws the normalized error of a rejected secret, without the secret', async () => {
     nock('https://auth.clara.test')
       .post('/oauth/token')
       .reply(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
-    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+    const thrown = await createClaraTokenSource(options)(ask(false)).catch(
       (error: unknown) => error,
     );
     expect(thrown).toMatchObject({
@@ -99,7 +102,7 @@ describe('createClaraTokenSource', () => {
     nock('https://auth.clara.test')
       .post('/oauth/token')
       .reply(400, { error: 'invalid_request', error_description: `Cannot read body: ${echoed}` });
-    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+    const thrown = await createClaraTokenSource(options)(ask(false)).catch(
       (error: unknown) => error,
     );
     expect(thrown).toMatchObject({
@@ -112,7 +115,7 @@ describe('createClaraTokenSource', () => {
 
   it('throws unexpected_response, naming the missing fields, when the token response lacks them', async () => {
     nock('https://auth.clara.test').post('/oauth/token').reply(200, { token: 'x' });
-    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+    const thrown = await createClaraTokenSource(options)(ask(false)).catch(
       (error: unknown) => error,
     );
     expect(thrown).toMatchObject({
@@ -130,7 +133,7 @@ describe('createClaraTokenSource', () => {
     nock('https://auth.clara.test')
       .post('/oauth/token')
       .reply(200, { access_token: token, expires_in: 'soon', client_secret: SECRET });
-    const thrown = await createClaraTokenSource(options)({ forceRefresh: false }).catch(
+    const thrown = await createClaraTokenSource(options)(ask(false)).catch(
       (error: unknown) => error,
     );
     expect(thrown).toMatchObject({ code: 'unexpected_response' });
@@ -138,5 +141,16 @@ describe('createClaraTokenSource', () => {
       expect(surface).not.toContain(SECRET);
       expect(surface).not.toContain(token);
     }
+  });
+
+  it("stops a token request that never answers when the ask's signal aborts", async () => {
+    nock('https://auth.clara.test').post('/oauth/token').delay(10_000).reply(200, {});
+    const started = Date.now();
+    const thrown = await createClaraTokenSource(options)({
+      forceRefresh: false,
+      signal: AbortSignal.timeout(50),
+    }).catch((error: unknown) => error);
+    expect(thrown).toMatchObject({ name: 'TimeoutError' });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -42,7 +42,7 @@ export function createClaraTokenSource(
   const now = dependencies.now ?? Date.now;
   let cached: { token: string; refreshAt: number } | undefined;
 
-  return async ({ forceRefresh }) => {
+  return async ({ forceRefresh, signal }) => {
     if (!forceRefresh && cached !== undefined && now() < cached.refreshAt) return cached.token;
     const response = await fetchToken(options.tokenUrl, {
       method: 'POST',
@@ -52,8 +52,9 @@ export function createClaraTokenSource(
         client_id: options.clientId,
         client_secret: options.clientSecret,
       }),
+      signal,
     });
-    if (!response.ok) throw await clara.fromResponse(response);
+    if (!response.ok) throw await clara.fromResponse(response, { signal });
     const parsed = z.safeParse(tokenResponse, await response.json().catch(() => undefined));
     if (!parsed.success) {
       throw new IssuerError({

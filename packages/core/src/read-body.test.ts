@@ -48,10 +48,11 @@ describe('readBoundedText', () => {
     expect(again).toEqual({ text: '', truncated: false, interrupted: true });
   });
 
-  it('returns what arrived when the stream errors part way', async () => {
-    const { stream } = streamOf(['{"err'], { error: new Error('ECONNRESET') });
+  it('returns what arrived, and what the read threw, when the stream errors part way', async () => {
+    const reset = new Error('ECONNRESET');
+    const { stream } = streamOf(['{"err'], { error: reset });
     const result = await readBoundedText(new Response(stream));
-    expect(result).toEqual({ text: '{"err', truncated: false, interrupted: true });
+    expect(result).toEqual({ text: '{"err', truncated: false, interrupted: true, failure: reset });
   });
 
   it('gives up on a body that never ends when the signal aborts', async () => {

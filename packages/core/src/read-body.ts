@@ -9,6 +9,8 @@ export interface BoundedText {
   readonly truncated: boolean;
   /** Reading failed or was aborted part way (reset, signal); `text` holds what arrived. */
   readonly interrupted: boolean;
+  /** What the read threw, when it failed (a reset); absent when it was aborted or ended. */
+  readonly failure?: unknown;
 }
 
 /** Options of {@link readBoundedText}. */
@@ -42,27 +44,29 @@ export async function readBoundedText(
   const chunks: Uint8Array[] = [];
   let received = 0;
   let truncated = false;
-  let interrupted: boolean;
+  let failure: { thrown: unknown } | undefined;
   const cancel = () => void reader.cancel().catch(() => {});
   const signal = options.signal;
   signal?.addEventListener('abort', cancel);
   try {
-    if (signal?.aborted) throw signal.reason;
-    while (received < maxBytes) {
+    while (received < maxBytes && signal?.aborted !== true) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
       received += value.byteLength;
     }
     truncated = received >= maxBytes;
-    interrupted = signal?.aborted === true;
-  } catch {
-    interrupted = true;
+  } catch (thrown) {
+    if (signal?.aborted !== true) failure = { thrown };
   } finally {
     signal?.removeEventListener('abort', cancel);
     cancel();
   }
-  return { text: decode(chunks, Math.min(received, maxBytes)), truncated, interrupted };
+  const text = decode(chunks, Math.min(received, maxBytes));
+  const interrupted = failure !== undefined || signal?.aborted === true;
+  return failure === undefined
+    ? { text, truncated, interrupted }
+    : { text, truncated, interrupted, failure: failure.thrown };
 }
 
 function decode(chunks: readonly Uint8Array[], length: number): string {

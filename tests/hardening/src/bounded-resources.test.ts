@@ -38,4 +38,14 @@ describe('bounded resources', () => {
     // No retry wait, timer or socket outlives the calls.
     expect(run.exitAfterReportMs).toBeLessThan(1_000);
   });
+
+  it('keeps every deadline while garbage collections drop fetch\'s abort signals', async () => {
+    const run = await runScript('deadlines-through-gc.mjs', ['--expose-gc']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const { kinds, elapsedMs } = run.report as { kinds: string[]; elapsedMs: number };
+    // No answer, a body that never ends, and the same body under a caller's 150 ms signal.
+    expect(kinds).toEqual(['timeout', 'timeout', 'cancelled']);
+    expect(elapsedMs).toBeLessThan(2_000);
+    expect(run.exitAfterReportMs).toBeLessThan(1_000);
+  });
 });

@@ -13,9 +13,11 @@ export interface KyInstanceLike {
 /**
  * Returns the access token to send. Asked before every attempt (concurrent asks
  * are shared), so it should cache its token; `forceRefresh` asks for a new one after a 401.
+ * `signal` aborts when the ask outlives the client's `timeoutMs`: pass it to the token request.
  */
 export type AccessTokenSource = (options: {
   readonly forceRefresh: boolean;
+  readonly signal: AbortSignal;
 }) => string | PromiseLike<string>;
 
 /** What `onRetry` receives before each retry: before its wait, or with `delayMs: 0` right after a token refresh. */

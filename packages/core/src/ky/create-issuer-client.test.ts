@@ -282,8 +282,8 @@ describe('createIssuerClient: access tokens', () => {
       error: { kind: 'authentication' },
     });
     expect(getAccessToken.mock.calls).toEqual([
-      [{ forceRefresh: false }],
-      [{ forceRefresh: true }],
+      [{ forceRefresh: false, signal: expect.any(AbortSignal) }],
+      [{ forceRefresh: true, signal: expect.any(AbortSignal) }],
     ]);
   });
 
@@ -302,6 +302,22 @@ describe('createIssuerClient: access tokens', () => {
     const api = testClient({ getAccessToken });
     await Promise.all([api.get('/x'), api.get('/x'), api.get('/x')]);
     expect(getAccessToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends a call at timeoutMs when the token source never answers, and asks afresh next time', async () => {
+    const signals: AbortSignal[] = [];
+    const getAccessToken = vi.fn(({ signal }: { signal: AbortSignal }) => {
+      signals.push(signal);
+      return signals.length === 1 ? new Promise<string>(() => {}) : 'tok';
+    });
+    nock(ORIGIN).get('/v1/x').matchHeader('authorization', 'Bearer tok').reply(200, { ok: 1 });
+    const api = testClient({ getAccessToken, timeoutMs: 100 });
+    const error = (await api.get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'timeout', outcome: 'rejected', attempts: 1 });
+    expect(signals[0]?.aborted).toBe(true);
+    // The stuck ask was dropped: one hung token request must not stall every later call.
+    expect((await api.get('/x'))._unsafeUnwrap()).toEqual({ ok: 1 });
+    expect(getAccessToken).toHaveBeenCalledTimes(2);
   });
 
   it('turns a failing token source into an authentication error without sending', async () => {

@@ -37,16 +37,17 @@ const URL_OPTIONS = new Set(['prefixUrl', 'prefix', 'baseUrl']);
  */
 export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
   let instance: Promise<KyInstanceLike> | undefined;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const settings: RetrySettings = {
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs,
     totalTimeoutMs: options.totalTimeoutMs,
     maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
     random: options.random ?? Math.random,
     tokens:
       options.getAccessToken === undefined
         ? undefined
-        : new TokenCoordinator(options.getAccessToken),
+        : new TokenCoordinator(options.getAccessToken, timeoutMs),
     gate: new RequestGate(options.rateLimit),
     onRetry: options.onRetry,
     onError: options.onError,

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { testAdapter } from './__fixtures__/test-adapter';
-import { readSuccess } from './read-success';
+import { readSuccess as readSuccessUnder } from './read-success';
 import type { StandardSchemaV1 } from './standard-schema';
+
+const readSuccess = <T>(
+  ...args: [
+    Parameters<typeof readSuccessUnder<T>>[0],
+    Response,
+    Parameters<typeof readSuccessUnder<T>>[2],
+  ]
+) => readSuccessUnder<T>(...args, new AbortController().signal);
 
 const response = (body: BodyInit | null, status = 200, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -98,5 +106,22 @@ describe('readSuccess: with a schema', () => {
       new ReadableStream({ start: (controller) => controller.error(failure) }),
     );
     await expect(readSuccess(testAdapter, broken, undefined)).rejects.toBe(failure);
+  });
+
+  it("rejects with the signal's reason once it aborts, cancelling a body that never ends", async () => {
+    let cancelled = false;
+    const endless = new Response(
+      new ReadableStream({
+        pull: () => new Promise(() => {}),
+        cancel: () => {
+          cancelled = true;
+        },
+      }),
+    );
+    const controller = new AbortController();
+    const reading = readSuccessUnder(testAdapter, endless, undefined, controller.signal);
+    controller.abort('timeout');
+    await expect(reading).rejects.toBe('timeout');
+    expect(cancelled).toBe(true);
   });
 });

@@ -166,8 +166,13 @@ function pausedError(adapter: IssuerAdapter, cooldownMs: number): IssuerError {
   });
 }
 
+/** Why no token came; the request itself was never sent, so the provider certainly did not act on it. */
 function tokenError(adapter: IssuerAdapter, thrown: unknown): IssuerError {
-  if (isIssuerError(thrown)) return thrown;
+  const error = isIssuerError(thrown) ? thrown : classifyTokenFailure(adapter, thrown);
+  return error.outcome === 'rejected' ? error : error.with({ outcome: 'rejected' });
+}
+
+function classifyTokenFailure(adapter: IssuerAdapter, thrown: unknown): IssuerError {
   const classified = adapter.fromThrown(thrown);
   if (classified.kind !== 'unknown') return classified;
   return new IssuerError({

@@ -4,6 +4,7 @@ import { err, type Result } from '../result';
 import type { HttpMethod, KyInstanceLike, RequestOptions } from './client-types';
 import { readSuccess } from './read-success';
 import type { Scope, StopReason } from './scope';
+import { ABORTED, untilAborted } from './sleep';
 
 /** Everything one request needs, whatever the attempt. */
 export interface RequestPlan<T> {
@@ -23,16 +24,31 @@ export async function sendAttempt<T>(
 ): Promise<Result<T, IssuerError>> {
   const { adapter, options } = plan;
   try {
-    const response = await plan.ky(plan.url, {
-      method: plan.method,
-      headers:
-        token === undefined ? plan.headers : { ...plan.headers, authorization: `Bearer ${token}` },
-      signal: scope.signal,
-      ...(options.json === undefined ? {} : { json: options.json }),
-      ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
-    });
+    const sent = Promise.resolve(
+      plan.ky(plan.url, {
+        method: plan.method,
+        headers:
+          token === undefined
+            ? plan.headers
+            : { ...plan.headers, authorization: `Bearer ${token}` },
+        signal: scope.signal,
+        ...(options.json === undefined ? {} : { json: options.json }),
+        ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
+      }),
+    );
+    // Not left to fetch alone: Node's fetch can lose a cloned Request's signal after a GC.
+    const response = await untilAborted(sent, scope.signal);
+    if (response === ABORTED) {
+      sent
+        .then(
+          (late) => late.body?.cancel(),
+          () => {},
+        )
+        .catch(() => {});
+      throw scope.signal.reason;
+    }
     if (!response.ok) return err(await adapter.fromResponse(response, { signal: scope.signal }));
-    return await readSuccess(adapter, response, options.schema);
+    return await readSuccess(adapter, response, options.schema, scope.signal);
   } catch (thrown) {
     const reason = scope.stopReason();
     return err(reason === undefined ? adapter.fromThrown(thrown) : stoppedError(adapter, reason));

@@ -28,7 +28,9 @@ describe('TokenCoordinator.current', () => {
   it('asks the source without forcing a refresh and gives its token', async () => {
     const source = countingSource();
     await expect(new TokenCoordinator(source).current()).resolves.toBe('t1');
-    expect(source.mock.calls).toStrictEqual([[{ forceRefresh: false }]]);
+    expect(source.mock.calls).toStrictEqual([
+      [{ forceRefresh: false, signal: expect.any(AbortSignal) }],
+    ]);
   });
 
   it('shares one ask among concurrent requests', async () => {
@@ -67,19 +69,57 @@ describe('TokenCoordinator.current', () => {
   });
 });
 
+describe('TokenCoordinator: time limit', () => {
+  it('rejects an ask that outlives its time limit with a TimeoutError, aborting its signal', async () => {
+    const signals: AbortSignal[] = [];
+    const source = vi.fn<AccessTokenSource>(({ signal }) => {
+      signals.push(signal);
+      return new Promise<string>(() => {});
+    });
+    const tokens = new TokenCoordinator(source, 20);
+    await expect(tokens.current()).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('asks afresh after a timed-out ask, which never becomes the current token', async () => {
+    let release: (token: string) => void = () => {};
+    let asks = 0;
+    const source = vi.fn<AccessTokenSource>(() => {
+      asks += 1;
+      if (asks > 1) return 'fresh';
+      return new Promise<string>((resolve) => {
+        release = resolve;
+      });
+    });
+    const tokens = new TokenCoordinator(source, 20);
+    await expect(tokens.current()).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(tokens.current()).resolves.toBe('fresh');
+    release('stale');
+    await settled();
+    // A 401 to the fresh token refreshes: the late, stale answer was never taken as current.
+    await expect(tokens.refreshAfterRejection('fresh')).resolves.toBe('fresh');
+    expect(source).toHaveBeenCalledTimes(3);
+  });
+});
+
 describe('TokenCoordinator.refreshAfterRejection', () => {
   it('forces a refresh when the rejected token is still the current one', async () => {
     const source = countingSource();
     const tokens = new TokenCoordinator(source);
     const used = await tokens.current();
     await expect(tokens.refreshAfterRejection(used)).resolves.toBe('t2');
-    expect(source.mock.calls).toStrictEqual([[{ forceRefresh: false }], [{ forceRefresh: true }]]);
+    expect(source.mock.calls).toStrictEqual([
+      [{ forceRefresh: false, signal: expect.any(AbortSignal) }],
+      [{ forceRefresh: true, signal: expect.any(AbortSignal) }],
+    ]);
   });
 
   it('forces a refresh when no token was obtained through it yet', async () => {
     const source = countingSource();
     await expect(new TokenCoordinator(source).refreshAfterRejection('t0')).resolves.toBe('t1');
-    expect(source.mock.calls).toStrictEqual([[{ forceRefresh: true }]]);
+    expect(source.mock.calls).toStrictEqual([
+      [{ forceRefresh: true, signal: expect.any(AbortSignal) }],
+    ]);
   });
 
   it('gives the newer token without asking when another request already refreshed it', async () => {
@@ -101,7 +141,9 @@ describe('TokenCoordinator.refreshAfterRejection', () => {
     expect(source).toHaveBeenCalledOnce();
     release('new');
     await expect(Promise.all([first, second, third])).resolves.toStrictEqual(['new', 'new', 'new']);
-    expect(source.mock.calls).toStrictEqual([[{ forceRefresh: true }]]);
+    expect(source.mock.calls).toStrictEqual([
+      [{ forceRefresh: true, signal: expect.any(AbortSignal) }],
+    ]);
   });
 
   it('makes a later 401 wait for a refresh already running, even for an older token', async () => {
@@ -118,7 +160,10 @@ describe('TokenCoordinator.refreshAfterRejection', () => {
     expect(source).toHaveBeenCalledTimes(2);
     release('t2');
     await expect(Promise.all([refresh, older])).resolves.toStrictEqual(['t2', 't2']);
-    expect(source.mock.calls).toStrictEqual([[{ forceRefresh: false }], [{ forceRefresh: true }]]);
+    expect(source.mock.calls).toStrictEqual([
+      [{ forceRefresh: false, signal: expect.any(AbortSignal) }],
+      [{ forceRefresh: true, signal: expect.any(AbortSignal) }],
+    ]);
   });
 
   it('still forces a refresh when the 401 comes while an ordinary ask is in flight', async () => {
@@ -146,9 +191,9 @@ describe('TokenCoordinator.refreshAfterRejection', () => {
     gates[2]?.();
     await expect(Promise.all([refreshed, laterRejection])).resolves.toStrictEqual(['t2', 't2']);
     expect(source.mock.calls).toStrictEqual([
-      [{ forceRefresh: false }],
-      [{ forceRefresh: false }],
-      [{ forceRefresh: true }],
+      [{ forceRefresh: false, signal: expect.any(AbortSignal) }],
+      [{ forceRefresh: false, signal: expect.any(AbortSignal) }],
+      [{ forceRefresh: true, signal: expect.any(AbortSignal) }],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { AccessTokenSource } from './client-types';
+import { ABORTED, untilAborted } from './sleep';
 
 /** An ask of the token source in flight, and whether it forces a refresh. */
 interface Ask {
@@ -10,6 +11,8 @@ interface Ask {
  * Asks the token source before each attempt (the source caches: it knows when
  * its token expires) and makes asks single-flight: concurrent requests share
  * one ask, and every request that meets a 401 while a refresh runs waits for it.
+ * An ask gets `timeoutMs`: then its signal aborts and it rejects with a
+ * `TimeoutError`, so one token request that never ends cannot stall every call.
  */
 export class TokenCoordinator {
   #current: string | undefined;
@@ -18,7 +21,10 @@ export class TokenCoordinator {
   #asks = 0;
   #pending: Ask | undefined;
 
-  constructor(private readonly source: AccessTokenSource) {}
+  constructor(
+    private readonly source: AccessTokenSource,
+    private readonly timeoutMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** The token to send now. */
   current(): Promise<string> {
@@ -42,11 +48,24 @@ export class TokenCoordinator {
   #ask(forceRefresh: boolean): Ask {
     this.#asks += 1;
     const number = this.#asks;
+    const controller = new AbortController();
+    const timer = Number.isFinite(this.timeoutMs)
+      ? setTimeout(
+          () =>
+            controller.abort(
+              new DOMException('The access token request timed out', 'TimeoutError'),
+            ),
+          this.timeoutMs,
+        )
+      : undefined;
+    const asked = Promise.resolve().then(() =>
+      this.source({ forceRefresh, signal: controller.signal }),
+    );
     const ask: Ask = {
       forced: forceRefresh,
-      token: Promise.resolve()
-        .then(() => this.source({ forceRefresh }))
+      token: untilAborted(asked, controller.signal)
         .then((token) => {
+          if (token === ABORTED) throw controller.signal.reason;
           if (number > this.#currentAsk) {
             this.#current = token;
             this.#currentAsk = number;
@@ -54,6 +73,7 @@ export class TokenCoordinator {
           return token;
         })
         .finally(() => {
+          clearTimeout(timer);
           if (this.#pending === ask) this.#pending = undefined;
         }),
     };
