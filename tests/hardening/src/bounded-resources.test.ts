@@ -39,7 +39,7 @@ describe('bounded resources', () => {
     expect(run.exitAfterReportMs).toBeLessThan(1_000);
   });
 
-  it('keeps every deadline while garbage collections drop fetch\'s abort signals', async () => {
+  it("keeps every deadline while garbage collections drop fetch's abort signals", async () => {
     const run = await runScript('deadlines-through-gc.mjs', ['--expose-gc']);
     expect(run.exitCode, run.stderr).toBe(0);
     const { kinds, elapsedMs } = run.report as { kinds: string[]; elapsedMs: number };
