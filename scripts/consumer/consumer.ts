@@ -1,6 +1,7 @@
 // Type-checked as a user's code: under `nodenext` and `bundler`, with TypeScript 5.9 and 7.
 import { type CarddaClientOptions, cardda, createCarddaClient } from '@issuer-errors/cardda';
 import { clara } from '@issuer-errors/clara';
+import { claraDateRangeSchema } from '@issuer-errors/clara/schemas';
 import { type ErrorKind, type IssuerError, isIssuerError, toLogFields } from '@issuer-errors/core';
 import { applyFieldErrors, type MessageCatalog, userMessage } from '@issuer-errors/core/messages';
 import type { ResultAsync } from 'neverthrow';
@@ -54,3 +55,6 @@ export function showOnForm(
 }
 
 export type Catalog = MessageCatalog;
+
+/** Clara's request rules as zod schemas, from their own subpath: their types resolve. */
+export const claraRangeVendor: string = claraDateRangeSchema['~standard'].vendor;

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { cardda, createCarddaClient } from '@issuer-errors/cardda';
 import { clara } from '@issuer-errors/clara';
+import { claraDateSchema } from '@issuer-errors/clara/schemas';
 import { ERROR_KINDS, IssuerError, isIssuerError } from '@issuer-errors/core';
 import { createIssuerClient } from '@issuer-errors/core/ky';
 import { toFormErrors, userMessage } from '@issuer-errors/core/messages';
@@ -9,6 +10,7 @@ import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
 
 assert.ok(ERROR_KINDS.includes('rate_limited'));
+assert.equal(claraDateSchema['~standard'].validate('2024-02-30').issues?.length, 1);
 assert.equal(typeof createIssuerClient, 'function');
 for (const [adapter, fixtures] of [
   [cardda, carddaFixtures],

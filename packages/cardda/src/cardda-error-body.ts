@@ -1,5 +1,11 @@
-import { lenient } from '@issuer-errors/core';
-import * as z from 'zod/mini';
+import { type LenientBody, lenientObject } from '@issuer-errors/core';
+
+const carddaErrorShape = {
+  error: 'string',
+  message: 'string',
+  retry_after: ['number', 'string'],
+  errors: 'unknown',
+} as const;
 
 /**
  * Cardda's error bodies: `{ error, message? }` for transport-level errors (with
@@ -7,12 +13,7 @@ import * as z from 'zod/mini';
  * validation errors. Every field is lenient: one of the wrong type reads as
  * absent instead of hiding the others.
  */
-export const carddaErrorBody = z.object({
-  error: lenient(z.string()),
-  message: lenient(z.string()),
-  retry_after: lenient(z.union([z.number(), z.string()])),
-  errors: z.optional(z.unknown()),
-});
+export const carddaErrorBody = lenientObject(carddaErrorShape);
 
 /** A Cardda error body as read by {@link carddaErrorBody}. */
-export type CarddaErrorBody = z.infer<typeof carddaErrorBody>;
+export type CarddaErrorBody = LenientBody<typeof carddaErrorShape>;

@@ -1,5 +1,13 @@
-import { lenient } from '@issuer-errors/core';
-import * as z from 'zod/mini';
+import { type LenientBody, lenientObject } from '@issuer-errors/core';
+
+const claraErrorShape = {
+  code: 'string',
+  error: 'string',
+  message: 'string',
+  error_description: 'string',
+  timestamp: 'string',
+  details: 'unknown',
+} as const;
 
 /**
  * Clara's error bodies: `{ code, message, timestamp }`, `{ message }` alone (401,
@@ -7,14 +15,7 @@ import * as z from 'zod/mini';
  * sometimes a `details` list. Every field is lenient: one of the wrong type reads
  * as absent instead of hiding the others.
  */
-export const claraErrorBody = z.object({
-  code: lenient(z.string()),
-  error: lenient(z.string()),
-  message: lenient(z.string()),
-  error_description: lenient(z.string()),
-  timestamp: lenient(z.string()),
-  details: z.optional(z.unknown()),
-});
+export const claraErrorBody = lenientObject(claraErrorShape);
 
 /** A Clara error body as read by {@link claraErrorBody}. */
-export type ClaraErrorBody = z.infer<typeof claraErrorBody>;
+export type ClaraErrorBody = LenientBody<typeof claraErrorShape>;

@@ -1,6 +1,5 @@
 import { IssuerError } from '@issuer-errors/core';
 import type { AccessTokenSource } from '@issuer-errors/core/ky';
-import * as z from 'zod/mini';
 import { clara } from './clara';
 
 /** Clara's OAuth client credentials. */
@@ -22,10 +21,6 @@ export interface ClaraTokenSourceDependencies {
   readonly now?: () => number;
 }
 
-const tokenResponse = z.object({
-  access_token: z.string().check(z.minLength(1)),
-  expires_in: z.number(),
-});
 const DEFAULT_MARGIN_MS = 60_000;
 
 /**
@@ -55,8 +50,8 @@ export function createClaraTokenSource(
       signal,
     });
     if (!response.ok) throw await clara.fromResponse(response, { signal });
-    const parsed = z.safeParse(tokenResponse, await response.json().catch(() => undefined));
-    if (!parsed.success) {
+    const parsed = readTokenResponse(await response.json().catch(() => undefined));
+    if (parsed === undefined) {
       throw new IssuerError({
         provider: 'clara',
         code: 'unexpected_response',
@@ -64,9 +59,18 @@ export function createClaraTokenSource(
         message: 'Clara: the token response has no access_token and expires_in',
       });
     }
-    const lifetimeMs = parsed.data.expires_in * 1000;
+    const lifetimeMs = parsed.expiresIn * 1000;
     const marginMs = Math.min(options.refreshMarginMs ?? DEFAULT_MARGIN_MS, lifetimeMs / 10);
-    cached = { token: parsed.data.access_token, refreshAt: now() + lifetimeMs - marginMs };
+    cached = { token: parsed.accessToken, refreshAt: now() + lifetimeMs - marginMs };
     return cached.token;
   };
+}
+
+/** The token and its lifetime in seconds, or `undefined` when the body lacks either. */
+function readTokenResponse(body: unknown): { accessToken: string; expiresIn: number } | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { access_token: accessToken, expires_in: expiresIn } = body as Record<string, unknown>;
+  if (typeof accessToken !== 'string' || accessToken === '') return undefined;
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn)) return undefined;
+  return { accessToken, expiresIn };
 }

@@ -6,11 +6,10 @@ export {
   CLARA_TAX_ID_FORMATS,
   CLARA_TRANSACTION_TYPE_NAMES,
   type ClaraCountry,
-  claraDateRangeSchema,
-  claraDateSchema,
-  claraTaxIdSchema,
-  claraTransactionTypeNameSchema,
-} from './clara-request-schemas';
+  isClaraDate,
+  isClaraTaxId,
+  isClaraTransactionTypeName,
+} from './clara-request-rules';
 export { claraRetry } from './clara-retry';
 export { claraRules } from './clara-rules';
 export {

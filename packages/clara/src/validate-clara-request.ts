@@ -7,14 +7,12 @@ import {
   type IssuerResult,
   ok,
 } from '@issuer-errors/core';
-import * as z from 'zod/mini';
 import {
   type ClaraCountry,
-  claraDateRangeSchema,
-  claraDateSchema,
-  claraTaxIdSchema,
-  claraTransactionTypeNameSchema,
-} from './clara-request-schemas';
+  isClaraDate,
+  isClaraTaxId,
+  isClaraTransactionTypeName,
+} from './clara-request-rules';
 
 /** The request fields Clara's documentation states rules for; send only those your call has. */
 export interface ClaraRequestFields {
@@ -62,7 +60,7 @@ function findViolations(request: ClaraRequestFields): Violation[] {
   const violations: Violation[] = [];
   for (const field of ['startDate', 'endDate'] as const) {
     const value = request[field];
-    if (value !== undefined && !z.safeParse(claraDateSchema, value).success) {
+    if (value !== undefined && !isClaraDate(value)) {
       const message = `Invalid date format: ${field} must be YYYY-MM-DD`;
       violations.push({ code: 'invalid_date_format', field, message });
     }
@@ -70,7 +68,7 @@ function findViolations(request: ClaraRequestFields): Violation[] {
   const { startDate, endDate } = request;
   // After a malformed date, this adds no field and is never the first violation.
   if (startDate !== undefined && endDate !== undefined) {
-    if (!z.safeParse(claraDateRangeSchema, { startDate, endDate }).success) {
+    if (!isClaraDate(startDate) || !isClaraDate(endDate) || startDate > endDate) {
       violations.push({
         code: 'invalid_date_range',
         message: 'Date range is invalid — start must be ≤ end',
@@ -78,14 +76,14 @@ function findViolations(request: ClaraRequestFields): Violation[] {
     }
   }
   if (request.taxId !== undefined && request.country !== undefined) {
-    if (!z.safeParse(claraTaxIdSchema(request.country), request.taxId).success) {
+    if (!isClaraTaxId(request.taxId, request.country)) {
       const message = `Tax ID format invalid for ${request.country}: ${TAX_ID_RULES[request.country]}`;
       violations.push({ code: 'invalid_tax_id', field: 'taxId', message });
     }
   }
   if (
     request.transactionTypeName !== undefined &&
-    !z.safeParse(claraTransactionTypeNameSchema, request.transactionTypeName).success
+    !isClaraTransactionTypeName(request.transactionTypeName)
   ) {
     const message = 'Invalid transactionTypeName: must be one of PIX, TED, BILL, TRANSACTION';
     violations.push({ code: 'invalid_enum_value', field: 'transactionTypeName', message });

@@ -16,6 +16,12 @@ export type {
   RetryGuidance,
 } from './adapter/adapter-types';
 export { defineAdapter } from './adapter/define-adapter';
+export {
+  type LenientBody,
+  type LenientFieldType,
+  type LenientShape,
+  lenientObject,
+} from './adapter/lenient-object';
 export { computeBackoffMs, MAX_BACKOFF_MS } from './backoff';
 export {
   type CodesByKind,
@@ -41,7 +47,6 @@ export { parseHttpDate } from './http-date';
 export { IssuerError, isIssuerError } from './issuer-error';
 export type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 export { type ErrorOutcome, KIND_DEFAULTS, type KindDefaults } from './kind-defaults';
-export { lenient } from './lenient';
 export { maskCardNumbers } from './mask-card-numbers';
 export { type ErrorHandlers, matchError } from './match-error';
 export { recordOnSpan, type SpanLike } from './observability/record-on-span';

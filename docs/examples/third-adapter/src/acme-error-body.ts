@@ -1,13 +1,13 @@
-import { lenient } from '@issuer-errors/core';
-import * as z from 'zod/mini';
+import { lenientObject } from '@issuer-errors/core';
 
 /**
  * Acme's error body: `{ code, message, errors?: [{ field, message }], retry_in? }`. Lenient: a
- * field of the wrong type reads as absent instead of failing the whole body.
+ * field of the wrong type reads as absent instead of failing the whole body. Any Standard Schema
+ * that validates synchronously (a zod/mini or valibot object) works as well.
  */
-export const acmeErrorBody = z.object({
-  code: lenient(z.string()),
-  message: lenient(z.string()),
-  errors: z.optional(z.unknown()),
-  retry_in: lenient(z.number()),
+export const acmeErrorBody = lenientObject({
+  code: 'string',
+  message: 'string',
+  errors: 'unknown',
+  retry_in: 'number',
 });

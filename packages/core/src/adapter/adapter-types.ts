@@ -1,10 +1,10 @@
-import type * as z from 'zod/mini';
 import type { ErrorCode } from '../error-codes';
 import type { ErrorKind } from '../error-kinds';
 import type { DetailsShape } from '../field-errors';
 import type { HeadersInput } from '../headers';
 import type { IssuerError } from '../issuer-error';
 import type { ErrorOutcome } from '../kind-defaults';
+import type { StandardSchemaV1 } from '../standard-schema';
 
 /** A provider's error response as an adapter receives it. */
 export interface RawErrorInput {
@@ -88,8 +88,11 @@ export interface AdapterConfig<Body extends object> {
   readonly name: string;
   /** The provider's name in messages: `'Clara'`. Defaults to `name`. */
   readonly displayName?: string;
-  /** A lenient zod schema of the provider's error bodies (fields of the wrong type read as absent). */
-  readonly bodySchema: z.ZodMiniType<Body, unknown>;
+  /**
+   * A lenient schema of the provider's error bodies (fields of the wrong type read
+   * as absent): a `lenientObject`, or any Standard Schema that validates synchronously.
+   */
+  readonly bodySchema: StandardSchemaV1<unknown, Body>;
   /** Which body keys hold the code, message, timestamp and retry hint. */
   readonly bodyFields: ErrorBodyFields<Body>;
   /** How the body names invalid fields. */

@@ -1,14 +1,13 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { classifyThrown } from '../from-thrown';
-import { lenient } from '../lenient';
 import { defineAdapter } from './define-adapter';
+import { lenientObject } from './lenient-object';
 
 const acme = defineAdapter({
   name: 'acme',
   displayName: 'Acme',
-  bodySchema: z.object({ message: lenient(z.string()) }),
+  bodySchema: lenientObject({ message: 'string' }),
   bodyFields: { message: 'message' },
   rules: [
     { status: 400, code: 'invalid_request', description: 'bad', action: 'fix' },

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { IssuerError } from '../issuer-error';
-import { lenient } from '../lenient';
 import { defineAdapter } from './define-adapter';
+import { lenientObject } from './lenient-object';
 
 const acme = defineAdapter({
   name: 'acme',
   displayName: 'Acme',
-  bodySchema: z.object({
-    code: lenient(z.string()),
-    error: lenient(z.string()),
-    message: lenient(z.string()),
-    timestamp: lenient(z.string()),
-    retry_after: lenient(z.number()),
-    errors: z.optional(z.unknown()),
+  bodySchema: lenientObject({
+    code: 'string',
+    error: 'string',
+    message: 'string',
+    timestamp: 'string',
+    retry_after: 'number',
+    errors: 'unknown',
   }),
   bodyFields: {
     providerCode: ['code', 'error'],

@@ -11,13 +11,12 @@ import { normalizeWith } from './normalize';
  * guidance — into an adapter with the same surface as every other.
  *
  * @example
- * import * as z from 'zod/mini';
- * import { defineAdapter, lenient } from '@issuer-errors/core';
+ * import { defineAdapter, lenientObject } from '@issuer-errors/core';
  *
  * export const acme = defineAdapter({
  *   name: 'acme',
  *   displayName: 'Acme',
- *   bodySchema: z.object({ code: lenient(z.string()), message: lenient(z.string()) }),
+ *   bodySchema: lenientObject({ code: 'string', message: 'string' }),
  *   bodyFields: { providerCode: 'code', message: 'message' },
  *   rules: [
  *     { status: 429, code: 'rate_limited', description: 'Too many requests', action: 'Wait and retry' },

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { lenient } from '../lenient';
 import type { ErrorRule } from './adapter-types';
 import { defineAdapter } from './define-adapter';
+import { lenientObject } from './lenient-object';
 
 const acmeWith = (rules: readonly ErrorRule[]) =>
   defineAdapter({
     name: 'acme',
     displayName: 'Acme',
-    bodySchema: z.object({ code: lenient(z.string()), message: lenient(z.string()) }),
+    bodySchema: lenientObject({ code: 'string', message: 'string' }),
     bodyFields: { providerCode: 'code', message: 'message' },
     rules,
     retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },

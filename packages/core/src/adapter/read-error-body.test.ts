@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { lenient } from '../lenient';
 import { MAX_ERROR_BODY_BYTES } from '../read-body';
+import type { StandardSchemaV1 } from '../standard-schema';
 import type { AdapterConfig, FieldErrorSource } from './adapter-types';
+import { type LenientBody, lenientObject } from './lenient-object';
 import { readErrorBody } from './read-error-body';
 
-const acmeBody = z.object({
-  code: lenient(z.string()),
-  error: lenient(z.string()),
-  message: lenient(z.string()),
-  timestamp: lenient(z.string()),
-  retry_after: z.optional(z.unknown()),
-  errors: z.optional(z.unknown()),
-});
-type AcmeBody = z.infer<typeof acmeBody>;
+const acmeShape = {
+  code: 'string',
+  error: 'string',
+  message: 'string',
+  timestamp: 'string',
+  retry_after: 'unknown',
+  errors: 'unknown',
+} as const;
+const acmeBody = lenientObject(acmeShape);
+type AcmeBody = LenientBody<typeof acmeShape>;
 const retry = { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } } as const;
 
 function acme(fieldErrors?: FieldErrorSource<AcmeBody>): AdapterConfig<AcmeBody> {
@@ -92,6 +94,46 @@ describe('readErrorBody: parsing', () => {
       body: text.slice(0, MAX_ERROR_BODY_BYTES),
       fieldErrors: {},
     });
+  });
+
+  it('reads through any Standard Schema, such as a zod/mini one', () => {
+    const zodBody: AdapterConfig<{ code?: string | undefined }> = {
+      name: 'zod',
+      bodySchema: z.object({ code: z.catch(z.optional(z.string()), undefined) }),
+      bodyFields: { providerCode: 'code' },
+      rules: [],
+      retry,
+    };
+    expect(readErrorBody(zodBody, '{"code":"B013"}').providerCode).toBe('B013');
+    expect(readErrorBody(zodBody, '{"code":13}')).toMatchObject({
+      body: { code: 13 },
+      providerCode: undefined,
+    });
+  });
+
+  it('reads no facts, and never throws, through a schema that throws or answers later', () => {
+    const schemaThat = (
+      validate: StandardSchemaV1['~standard']['validate'],
+    ): AdapterConfig<{ code?: string }> => ({
+      name: 'odd',
+      bodySchema: { '~standard': { version: 1, vendor: 'test', validate } } as StandardSchemaV1<
+        unknown,
+        { code?: string }
+      >,
+      bodyFields: { providerCode: 'code' },
+      rules: [],
+      retry,
+    });
+    const throwing = schemaThat(() => {
+      throw new Error('broken schema');
+    });
+    const later = schemaThat(async (value) => ({ value }));
+    for (const config of [throwing, later]) {
+      expect(readErrorBody(config, '{"code":"X"}')).toStrictEqual({
+        body: { code: 'X' },
+        fieldErrors: {},
+      });
+    }
   });
 
   it('keeps a body that fails the schema, reading no facts from it', () => {

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   DEFAULT_DETAILS_SHAPE,
   type FieldErrors,
@@ -30,9 +29,8 @@ export function readErrorBody<Body extends object>(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { body, fieldErrors: {} };
   }
-  const parsed = z.safeParse(config.bodySchema, body);
-  if (!parsed.success) return { body, fieldErrors: {} };
-  const data = parsed.data as Record<string, unknown>;
+  const data = validateSync(config, body);
+  if (data === undefined) return { body, fieldErrors: {} };
   const fields = config.bodyFields;
   return {
     body,
@@ -42,6 +40,23 @@ export function readErrorBody<Body extends object>(
     retryAfterSeconds: firstSeconds(data, fields.retryAfterSeconds),
     fieldErrors: readFieldErrors(config, data),
   };
+}
+
+/** The body as the adapter's schema reads it; `undefined` when it fails, throws or is async. */
+function validateSync<Body extends object>(
+  config: AdapterConfig<Body>,
+  body: object,
+): Record<string, unknown> | undefined {
+  try {
+    const result = config.bodySchema['~standard'].validate(body);
+    if (result instanceof Promise) {
+      result.catch(() => {});
+      return undefined;
+    }
+    return result.issues === undefined ? (result.value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseBody(rawBody: unknown): unknown {

@@ -1,7 +1,7 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
 import type { IssuerError } from '../issuer-error';
 import type { IssuerResultAsync } from '../result';
-import type { StandardSchemaV1 } from './standard-schema';
+import type { StandardSchemaV1 } from '../standard-schema';
 
 /** A ky instance of either major, seen only through what the client uses. */
 export interface KyInstanceLike {

@@ -3,6 +3,13 @@
  *
  * @packageDocumentation
  */
+
+export type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from '../standard-schema';
 export type {
   AccessTokenSource,
   HttpMethod,
@@ -15,9 +22,3 @@ export type {
 } from './client-types';
 export { createIssuerClient } from './create-issuer-client';
 export { joinUrl } from './join-url';
-export type {
-  InferSchemaOutput,
-  StandardSchemaIssue,
-  StandardSchemaResult,
-  StandardSchemaV1,
-} from './standard-schema';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import type { StandardSchemaV1 } from '../standard-schema';
 import { testAdapter } from './__fixtures__/test-adapter';
 import { readSuccess as readSuccessUnder } from './read-success';
-import type { StandardSchemaV1 } from './standard-schema';
 
 const readSuccess = <T>(
   ...args: [

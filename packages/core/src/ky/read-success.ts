@@ -4,7 +4,7 @@ import { IssuerError } from '../issuer-error';
 import { readBoundedText } from '../read-body';
 import { getRequestId } from '../request-id';
 import { err, ok, type Result } from '../result';
-import type { StandardSchemaV1 } from './standard-schema';
+import type { StandardSchemaV1 } from '../standard-schema';
 
 /**
  * Reads a success body: `undefined` when empty (204), else JSON validated by

@@ -1,12 +1,12 @@
-import * as z from 'zod/mini';
 import type { AdapterConfig } from '../../adapter/adapter-types';
 import { defineAdapter } from '../../adapter/define-adapter';
-import { lenient } from '../../lenient';
+import { type LenientBody, lenientObject } from '../../adapter/lenient-object';
 
-const bodySchema = z.object({ error: lenient(z.string()), message: lenient(z.string()) });
+const bodyShape = { error: 'string', message: 'string' } as const;
+const bodySchema = lenientObject(bodyShape);
 
 /** What {@link testAdapter} is defined from, for tests that vary one part. */
-export const testAdapterDefinition: AdapterConfig<z.infer<typeof bodySchema>> = {
+export const testAdapterDefinition: AdapterConfig<LenientBody<typeof bodyShape>> = {
   name: 'test',
   displayName: 'Test',
   bodySchema,

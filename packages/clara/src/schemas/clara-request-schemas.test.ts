@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { CLARA_COUNTRIES, CLARA_TRANSACTION_TYPE_NAMES } from '../clara-request-rules';
 import {
-  CLARA_COUNTRIES,
-  CLARA_TRANSACTION_TYPE_NAMES,
   claraDateRangeSchema,
   claraDateSchema,
   claraTaxIdSchema,
   claraTransactionTypeNameSchema,
-} from './clara-request-schemas';
+} from './index';
 
 const accepts = (schema: z.core.$ZodType, value: unknown) => z.safeParse(schema, value).success;
 const issueMessages = (schema: z.core.$ZodType, value: unknown) =>
