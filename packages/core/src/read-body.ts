@@ -1,3 +1,5 @@
+const utf8 = new TextDecoder();
+
 /** The most bytes of an error body that are ever read: 64 KiB. */
 export const MAX_ERROR_BODY_BYTES = 65_536;
 
@@ -70,6 +72,11 @@ export async function readBoundedText(
 }
 
 function decode(chunks: readonly Uint8Array[], length: number): string {
+  const [only] = chunks;
+  // The common case, a body in one chunk, is decoded without a copy.
+  if (chunks.length === 1 && only !== undefined && only.byteLength <= length) {
+    return utf8.decode(only);
+  }
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
@@ -77,5 +84,5 @@ function decode(chunks: readonly Uint8Array[], length: number): string {
     bytes.set(part, offset);
     offset += part.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return utf8.decode(bytes);
 }
