@@ -1,11 +1,14 @@
-import { type LenientBody, lenientObject } from '@issuer-errors/core';
+import { lenientObject, type StandardSchemaV1 } from '@issuer-errors/core';
 
-const carddaErrorShape = {
-  error: 'string',
-  message: 'string',
-  retry_after: ['number', 'string'],
-  errors: 'unknown',
-} as const;
+/** A Cardda error body as read by {@link carddaErrorBody}: each field absent when of another type. */
+export interface CarddaErrorBody {
+  readonly error?: string | undefined;
+  readonly message?: string | undefined;
+  /** Seconds to wait, on a 429. */
+  readonly retry_after?: number | string | undefined;
+  /** Validation errors: `{ field: [messages] }`. */
+  readonly errors?: unknown;
+}
 
 /**
  * Cardda's error bodies: `{ error, message? }` for transport-level errors (with
@@ -13,7 +16,9 @@ const carddaErrorShape = {
  * validation errors. Every field is lenient: one of the wrong type reads as
  * absent instead of hiding the others.
  */
-export const carddaErrorBody = lenientObject(carddaErrorShape);
-
-/** A Cardda error body as read by {@link carddaErrorBody}. */
-export type CarddaErrorBody = LenientBody<typeof carddaErrorShape>;
+export const carddaErrorBody: StandardSchemaV1<unknown, CarddaErrorBody> = lenientObject({
+  error: 'string',
+  message: 'string',
+  retry_after: ['number', 'string'],
+  errors: 'unknown',
+});

@@ -1,13 +1,15 @@
-import { type LenientBody, lenientObject } from '@issuer-errors/core';
+import { lenientObject, type StandardSchemaV1 } from '@issuer-errors/core';
 
-const claraErrorShape = {
-  code: 'string',
-  error: 'string',
-  message: 'string',
-  error_description: 'string',
-  timestamp: 'string',
-  details: 'unknown',
-} as const;
+/** A Clara error body as read by {@link claraErrorBody}: each field absent when of another type. */
+export interface ClaraErrorBody {
+  readonly code?: string | undefined;
+  readonly error?: string | undefined;
+  readonly message?: string | undefined;
+  readonly error_description?: string | undefined;
+  readonly timestamp?: string | undefined;
+  /** A list of field errors, on some validation errors. */
+  readonly details?: unknown;
+}
 
 /**
  * Clara's error bodies: `{ code, message, timestamp }`, `{ message }` alone (401,
@@ -15,7 +17,11 @@ const claraErrorShape = {
  * sometimes a `details` list. Every field is lenient: one of the wrong type reads
  * as absent instead of hiding the others.
  */
-export const claraErrorBody = lenientObject(claraErrorShape);
-
-/** A Clara error body as read by {@link claraErrorBody}. */
-export type ClaraErrorBody = LenientBody<typeof claraErrorShape>;
+export const claraErrorBody: StandardSchemaV1<unknown, ClaraErrorBody> = lenientObject({
+  code: 'string',
+  error: 'string',
+  message: 'string',
+  error_description: 'string',
+  timestamp: 'string',
+  details: 'unknown',
+});

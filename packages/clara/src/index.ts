@@ -1,3 +1,8 @@
+/**
+ * The Clara adapter (`clara`), its rules table and retry guidance, pre-flight request validation (`validateClaraRequest`) and `createClaraClient`.
+ *
+ * @packageDocumentation
+ */
 export { clara } from './clara';
 export { type ClaraErrorBody, claraErrorBody } from './clara-error-body';
 export type { ClaraTlsOptions } from './clara-mtls-fetch';

@@ -19,6 +19,7 @@ export { defineAdapter } from './adapter/define-adapter';
 export {
   type LenientBody,
   type LenientFieldType,
+  type LenientFieldValue,
   type LenientShape,
   lenientObject,
 } from './adapter/lenient-object';
@@ -90,3 +91,9 @@ export {
 } from './retry-after';
 export { toSafeCause } from './safe-cause';
 export { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes } from './sanitize-text';
+export type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './standard-schema';

@@ -2,7 +2,8 @@
  * Clara's documented request rules as zod/mini schemas, for forms and request
  * builders that already use zod. A subpath of its own, so importing the adapter
  * does not load zod; `validateClaraRequest` checks the same rules without it.
- * @module
+ *
+ * @packageDocumentation
  */
 import * as z from 'zod/mini';
 import {

@@ -7,12 +7,18 @@ export type LenientFieldType = 'string' | 'number' | 'unknown';
 /** An error body's fields: each key with its type, or the types it may have. */
 export type LenientShape = Readonly<Record<string, LenientFieldType | readonly LenientFieldType[]>>;
 
-type ValueOf<T> = T extends 'string' ? string : T extends 'number' ? number : unknown;
-type FieldValue<F> = F extends readonly (infer Each)[] ? ValueOf<Each> : ValueOf<F>;
+/** The value a field declared as `Type` (one type, or a list of them) reads as. */
+export type LenientFieldValue<Type> = Type extends readonly (infer Each)[]
+  ? LenientFieldValue<Each>
+  : Type extends 'string'
+    ? string
+    : Type extends 'number'
+      ? number
+      : unknown;
 
 /** What a {@link lenientObject} of `Shape` reads: every field optional. */
 export type LenientBody<Shape extends LenientShape> = {
-  readonly [Key in keyof Shape]?: FieldValue<Shape[Key]> | undefined;
+  readonly [Key in keyof Shape]?: LenientFieldValue<Shape[Key]> | undefined;
 };
 
 /**

@@ -169,7 +169,7 @@ function pausedError(adapter: IssuerAdapter, cooldownMs: number): IssuerError {
 /** Why no token came; the request itself was never sent, so the provider certainly did not act on it. */
 function tokenError(adapter: IssuerAdapter, thrown: unknown): IssuerError {
   const error = isIssuerError(thrown) ? thrown : classifyTokenFailure(adapter, thrown);
-  return error.outcome === 'rejected' ? error : error.with({ outcome: 'rejected' });
+  return error.with({ outcome: 'rejected' });
 }
 
 function classifyTokenFailure(adapter: IssuerAdapter, thrown: unknown): IssuerError {
