@@ -39,12 +39,7 @@ export async function sendAttempt<T>(
     // Not left to fetch alone: Node's fetch can lose a cloned Request's signal after a GC.
     const response = await untilAborted(sent, scope.signal);
     if (response === ABORTED) {
-      sent
-        .then(
-          (late) => late.body?.cancel(),
-          () => {},
-        )
-        .catch(() => {});
+      sent.then((late) => late.body?.cancel()).catch(() => {});
       throw scope.signal.reason;
     }
     if (!response.ok) return err(await adapter.fromResponse(response, { signal: scope.signal }));
