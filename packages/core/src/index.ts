@@ -46,6 +46,7 @@ export { classifyThrown, type ThrownClassification } from './from-thrown';
 export { getHeader, type HeadersInput, headerEntries } from './headers';
 export { parseHttpDate } from './http-date';
 export { IssuerError, isIssuerError } from './issuer-error';
+export { issuerErrorFromJSON } from './issuer-error-json';
 export type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 export { type ErrorOutcome, KIND_DEFAULTS, type KindDefaults } from './kind-defaults';
 export { maskCardNumbers } from './mask-card-numbers';

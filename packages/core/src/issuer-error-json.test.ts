@@ -1,22 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IssuerError, isIssuerError } from './issuer-error';
+import { issuerErrorFromJSON as fromJSON } from './issuer-error-json';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const SECRET = 'sk_live_51Hsecret';
 
-/**
- * `IssuerError.fromJSON` of a freshly loaded module. The module builds its schema on first
- * use and caches it, so without a fresh load only the first test of this file would build
- * it, and mutation testing would not credit the later tests with covering the schema.
- */
-async function fromJSON(value: unknown) {
-  vi.resetModules();
-  const fresh = await import('./issuer-error');
-  return fresh.IssuerError.fromJSON(value);
-}
-
-async function errorMessageOf(value: unknown): Promise<string> {
-  return (await fromJSON(value))._unsafeUnwrapErr().message;
+function errorMessageOf(value: unknown): string {
+  return fromJSON(value)._unsafeUnwrapErr().message;
 }
 
 function sample() {
@@ -57,15 +47,15 @@ describe('IssuerError JSON', () => {
     expect(Object.hasOwn(json, 'cause')).toBe(false);
   });
 
-  it('round-trips through toJSON and fromJSON, every field kept', async () => {
-    const back = (await fromJSON(sampleJson()))._unsafeUnwrap();
+  it('round-trips through toJSON and fromJSON, every field kept', () => {
+    const back = (fromJSON(sampleJson()))._unsafeUnwrap();
     expect(isIssuerError(back)).toBe(true);
     expect(back.toJSON()).toStrictEqual(sample().toJSON());
   });
 
-  it('reads JSON without the optional fields, leaving them out', async () => {
+  it('reads JSON without the optional fields, leaving them out', () => {
     const back = (
-      await fromJSON({
+      fromJSON({
         provider: 'clara',
         kind: 'not_found',
         code: 'not_found',
@@ -88,32 +78,32 @@ describe('IssuerError JSON', () => {
     });
   });
 
-  it('rejects a code that does not belong to the kind, naming the code', async () => {
-    expect(await errorMessageOf({ ...sampleJson(), kind: 'rate_limited' })).toBe(
+  it('rejects a code that does not belong to the kind, naming the code', () => {
+    expect(errorMessageOf({ ...sampleJson(), kind: 'rate_limited' })).toBe(
       'Not an IssuerError JSON: invalid code',
     );
   });
 
-  it('names each invalid field once, nested ones by their dotted path', async () => {
-    expect(await errorMessageOf({ ...sampleJson(), kind: 'nope', status: 99.5 })).toBe(
+  it('names each invalid field once, nested ones by their dotted path', () => {
+    expect(errorMessageOf({ ...sampleJson(), kind: 'nope', status: 99.5 })).toBe(
       'Not an IssuerError JSON: invalid kind, status',
     );
-    expect(await errorMessageOf({ ...sampleJson(), fieldErrors: { rut: [1] } })).toBe(
+    expect(errorMessageOf({ ...sampleJson(), fieldErrors: { rut: [1] } })).toBe(
       'Not an IssuerError JSON: invalid fieldErrors.rut.0',
     );
-    expect(await errorMessageOf({ ...sampleJson(), raw: { headers: { date: 1 } } })).toBe(
+    expect(errorMessageOf({ ...sampleJson(), raw: { headers: { date: 1 } } })).toBe(
       'Not an IssuerError JSON: invalid raw.headers.date',
     );
   });
 
-  it('rejects what is not an object as a whole', async () => {
+  it('rejects what is not an object as a whole', () => {
     for (const value of [null, undefined, 'IssuerError', 42, []]) {
-      expect(await errorMessageOf(value)).toBe('Not an IssuerError JSON: invalid (root)');
+      expect(errorMessageOf(value)).toBe('Not an IssuerError JSON: invalid (root)');
     }
   });
 
-  it('never puts a value into its message', async () => {
-    const message = await errorMessageOf({ ...sampleJson(), provider: SECRET, kind: SECRET });
+  it('never puts a value into its message', () => {
+    const message = errorMessageOf({ ...sampleJson(), provider: SECRET, kind: SECRET });
     expect(message).toBe('Not an IssuerError JSON: invalid kind');
   });
 
@@ -139,47 +129,47 @@ describe('IssuerError JSON', () => {
     ['raw', 'raw'],
     ['kind', undefined],
     ['provider', ['clara']],
-  ])('rejects %s %j, naming it', async (field, value) => {
-    expect(await errorMessageOf({ ...sampleJson(), [field]: value })).toBe(
+  ])('rejects %s %j, naming it', (field, value) => {
+    expect(errorMessageOf({ ...sampleJson(), [field]: value })).toBe(
       `Not an IssuerError JSON: invalid ${field}`,
     );
   });
 
-  it('names the invalid parts of raw by their path', async () => {
-    expect(await errorMessageOf({ ...sampleJson(), raw: { status: Number.NaN } })).toBe(
+  it('names the invalid parts of raw by their path', () => {
+    expect(errorMessageOf({ ...sampleJson(), raw: { status: Number.NaN } })).toBe(
       'Not an IssuerError JSON: invalid raw.status',
     );
-    expect(await errorMessageOf({ ...sampleJson(), raw: { headers: [] } })).toBe(
+    expect(errorMessageOf({ ...sampleJson(), raw: { headers: [] } })).toBe(
       'Not an IssuerError JSON: invalid raw.headers',
     );
-    expect(await errorMessageOf({ ...sampleJson(), fieldErrors: { rut: 'x' } })).toBe(
+    expect(errorMessageOf({ ...sampleJson(), fieldErrors: { rut: 'x' } })).toBe(
       'Not an IssuerError JSON: invalid fieldErrors.rut',
     );
   });
 
-  it('accepts zero attempts and zero total wait', async () => {
+  it('accepts zero attempts and zero total wait', () => {
     const back = (
-      await fromJSON({ ...sampleJson(), attempts: 0, totalRetryDelayMs: 0 })
+      fromJSON({ ...sampleJson(), attempts: 0, totalRetryDelayMs: 0 })
     )._unsafeUnwrap();
     expect([back.attempts, back.totalRetryDelayMs]).toEqual([0, 0]);
   });
 
-  it('accepts the bounds of status and retryAfterMs', async () => {
-    const low = (await fromJSON({ ...sampleJson(), status: 100, retryAfterMs: 0 }))._unsafeUnwrap();
+  it('accepts the bounds of status and retryAfterMs', () => {
+    const low = (fromJSON({ ...sampleJson(), status: 100, retryAfterMs: 0 }))._unsafeUnwrap();
     expect([low.status, low.retryAfterMs]).toEqual([100, 0]);
     const high = (
-      await fromJSON({ ...sampleJson(), status: 599, retryAfterMs: MAX_RETRY_AFTER_MS })
+      fromJSON({ ...sampleJson(), status: 599, retryAfterMs: MAX_RETRY_AFTER_MS })
     )._unsafeUnwrap();
     expect([high.status, high.retryAfterMs]).toEqual([599, MAX_RETRY_AFTER_MS]);
   });
 
-  it('drops fields it does not know and hostile field names from tampered JSON', async () => {
+  it('drops fields it does not know and hostile field names from tampered JSON', () => {
     const tampered = JSON.parse(
       JSON.stringify(sampleJson())
         .replace('"fieldErrors":{', '"fieldErrors":{"__proto__":["polluted"],')
         .replace('"name":"IssuerError"', '"name":"IssuerError","cause":"injected"'),
     );
-    const back = (await fromJSON(tampered))._unsafeUnwrap();
+    const back = (fromJSON(tampered))._unsafeUnwrap();
     expect(back.fieldErrors).toStrictEqual(sample().fieldErrors);
     expect(back.cause).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,6 +1,7 @@
 import { ERROR_CODES, isErrorCode } from './error-codes';
 import { isErrorKind } from './error-kinds';
 import { isPlainRecord } from './is-plain-record';
+import { IssuerError } from './issuer-error';
 import type { IssuerErrorInit } from './issuer-error-types';
 import { err, ok, type Result } from './result';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
@@ -55,7 +56,7 @@ function arrayOfText(value: unknown): readonly string[] {
     : [''];
 }
 
-/** The check of each field, built per call: nothing is built when the module loads, and `fromJSON` is not a hot path. */
+/** The check of each field, built per call: nothing is built when the module loads, and reading errors back is not a hot path. */
 function fieldChecks() {
   return {
     name: optional(when((value) => value === 'IssuerError')),
@@ -88,8 +89,18 @@ function fieldChecks() {
   } satisfies Record<string, Check>;
 }
 
-/** Validates the JSON shape of an error; the issues name paths, never values. */
-export function parseIssuerErrorJson(value: unknown): Result<IssuerErrorInit, TypeError> {
+/**
+ * Reads back what {@link IssuerError.toJSON} wrote — across a queue, a worker
+ * boundary or a log — validating every field. A function rather than a static
+ * method, so that an app that never reads errors back does not bundle neverthrow
+ * with `IssuerError`.
+ *
+ * @returns the error, or a `TypeError` naming the invalid fields (never their values).
+ * @example
+ * const restored = issuerErrorFromJSON(JSON.parse(message).lastError);
+ * if (restored.isOk()) reschedule(restored.value.retryAfterMs);
+ */
+export function issuerErrorFromJSON(value: unknown): Result<IssuerError, TypeError> {
   const fields = fieldChecks();
   const invalid = objectOf(fields)(value);
   if (invalid.length > 0) return err(notAnIssuerError(invalid));
@@ -97,7 +108,7 @@ export function parseIssuerErrorJson(value: unknown): Result<IssuerErrorInit, Ty
   if (ERROR_CODES[json.code] !== json.kind) return err(notAnIssuerError(['code']));
   // Only the known fields are kept: a tampered `cause` or anything else is dropped.
   const known = Object.fromEntries(Object.keys(fields).map((key) => [key, json[key]]));
-  return ok(known as unknown as IssuerErrorInit);
+  return ok(new IssuerError(known as unknown as IssuerErrorInit));
 }
 
 function notAnIssuerError(paths: readonly string[]): TypeError {

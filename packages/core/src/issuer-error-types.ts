@@ -51,7 +51,7 @@ export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
   readonly cause?: unknown;
 }
 
-/** The stable JSON shape of an {@link IssuerError}: what `toJSON()` writes and `IssuerError.fromJSON` reads. */
+/** The stable JSON shape of an {@link IssuerError}: what `toJSON()` writes and `issuerErrorFromJSON` reads. */
 export interface IssuerErrorJson {
   /** Always `'IssuerError'`. */
   readonly name: 'IssuerError';

@@ -2,7 +2,6 @@ import { ERROR_CODES, type ErrorCodeOf } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import { type FieldErrors, mergeFieldErrors } from './field-errors';
 import { toHttpStatus } from './http-status';
-import { parseIssuerErrorJson } from './issuer-error-json';
 import type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
 import {
@@ -12,7 +11,6 @@ import {
 } from './problem-details';
 import { redactBody } from './redact-body';
 import { redactHeaders } from './redact-headers';
-import type { Result } from './result';
 import { clampDelayMs } from './retry-after';
 import { toSafeCause } from './safe-cause';
 import { toSafeLine } from './sanitize-text';
@@ -97,22 +95,12 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
     return this.#rawSnapshot;
   }
 
-  /**
-   * Reads back what {@link IssuerError.toJSON} wrote — across a queue, a worker
-   * boundary or a log — validating every field.
-   *
-   * @returns the error, or a `TypeError` naming the invalid fields (never their values).
-   */
-  static fromJSON(value: unknown): Result<IssuerError, TypeError> {
-    return parseIssuerErrorJson(value).map((json) => new IssuerError(json));
-  }
-
   /** A copy with some facts replaced, e.g. the client's `attempts`; provider and code stay. */
   with(changes: Partial<Omit<IssuerErrorInit, 'provider' | 'code'>>): IssuerError<K> {
     return new IssuerError<K>({ ...this.toInit(), ...changes });
   }
 
-  /** The stable JSON shape ({@link IssuerErrorJson}); `cause` is left out. */
+  /** The stable JSON shape ({@link IssuerErrorJson}); `cause` is left out. {@link issuerErrorFromJSON} reads it back. */
   toJSON(): IssuerErrorJson {
     const { cause: _cause, ...init } = this.toInit();
     return { name: 'IssuerError', kind: this.kind, ...init, raw: this.raw } as IssuerErrorJson;

@@ -1,4 +1,4 @@
-import { IssuerError } from '@issuer-errors/core';
+import { IssuerError, issuerErrorFromJSON } from '@issuer-errors/core';
 import { issuerErrorJsonSchema } from './issuer-error-json-schema';
 
 /** Throws with the first reason an error breaks the `IssuerError` contract; for properties. */
@@ -11,5 +11,5 @@ export function checkContract(error: unknown): void {
       parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
     );
   }
-  if (IssuerError.fromJSON(json).isErr()) throw new Error('toJSON output does not read back');
+  if (issuerErrorFromJSON(json).isErr()) throw new Error('toJSON output does not read back');
 }

@@ -1,6 +1,6 @@
 import { cardda } from '@issuer-errors/cardda';
 import { clara } from '@issuer-errors/clara';
-import { IssuerError, toProblemDetails } from '@issuer-errors/core';
+import { IssuerError, issuerErrorFromJSON, toProblemDetails } from '@issuer-errors/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlText, HOSTILE_KEYS } from './hostile-input';
@@ -39,7 +39,7 @@ describe('hostile keys', () => {
           Object.getPrototypeOf(fieldErrors) === null,
       ).toBe(true);
       const copy = JSON.parse(JSON.stringify(error));
-      expect(IssuerError.fromJSON(copy).isOk()).toBe(true);
+      expect(issuerErrorFromJSON(copy).isOk()).toBe(true);
       expect(JSON.stringify(toProblemDetails(error))).not.toContain('"polluted":true');
     },
   );
@@ -48,7 +48,7 @@ describe('hostile keys', () => {
     const json = JSON.parse(
       '{"name":"IssuerError","provider":"clara","kind":"validation","code":"invalid_field","message":"m","retryable":false,"outcome":"rejected","fieldErrors":{"__proto__":["x"]},"raw":{"headers":{"__proto__":"x"},"body":{"__proto__":{"polluted":true}}},"__proto__":{"polluted":true}}',
     );
-    const read = IssuerError.fromJSON(json);
+    const read = issuerErrorFromJSON(json);
     expect(read.isOk()).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (read.isOk()) expect(read.value.raw.body).not.toHaveProperty('polluted');

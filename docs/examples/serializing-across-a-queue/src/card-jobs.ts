@@ -1,4 +1,4 @@
-import { IssuerError, type IssuerErrorJson } from '@issuer-errors/core';
+import { type IssuerError, type IssuerErrorJson, issuerErrorFromJSON } from '@issuer-errors/core';
 
 /** A card to issue, and the error of its last attempt: plain JSON, fit for any queue. */
 export interface CardJob {
@@ -20,7 +20,7 @@ export function toMessage(job: Omit<CardJob, 'lastError'>, error: IssuerError): 
 
 /** Worker side: the error comes back as an `IssuerError`, every field validated. */
 export function nextStep(message: string, now: number): NextStep {
-  const read = IssuerError.fromJSON(readJob(message)?.lastError);
+  const read = issuerErrorFromJSON(readJob(message)?.lastError);
   if (read.isErr()) return { action: 'dead-letter', reason: read.error.message };
   const error = read.value;
   if (!error.retryable) return { action: 'give-up', reason: `${error.kind}/${error.code}` };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createClaraClient } from '@issuer-errors/clara';
-import { IssuerError } from '@issuer-errors/core';
+import { IssuerError, issuerErrorFromJSON } from '@issuer-errors/core';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
 import { nextStep, toMessage } from './card-jobs';
 
@@ -20,7 +20,7 @@ try {
   const now = Date.UTC(2026, 10, 21, 12);
   assert.deepEqual(nextStep(queue[0] ?? '', now), { action: 'run-at', at: now + 120_000 });
 
-  const restored = IssuerError.fromJSON(JSON.parse(queue[0] ?? '').lastError);
+  const restored = issuerErrorFromJSON(JSON.parse(queue[0] ?? '').lastError);
   assert.ok(restored.isOk() && restored.value instanceof IssuerError);
   assert.deepEqual(restored.value.toJSON(), created.error.toJSON());
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IssuerError } from '../issuer-error';
+import { issuerErrorFromJSON } from '../issuer-error-json';
 import { defineAdapter } from './define-adapter';
 import { lenientObject } from './lenient-object';
 
@@ -201,7 +202,7 @@ describe('defineAdapter: normalize', () => {
 
   it('finds the rule of an error again, also after a JSON round trip', () => {
     const error = acme.normalize({ status: 500, body: { message: 'down' } });
-    const copy = IssuerError.fromJSON(JSON.parse(JSON.stringify(error)))._unsafeUnwrap();
+    const copy = issuerErrorFromJSON(JSON.parse(JSON.stringify(error)))._unsafeUnwrap();
     expect(acme.ruleFor(copy)?.maxRetries).toBe(1);
   });
 });
