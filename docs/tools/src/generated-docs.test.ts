@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claraRules } from '@issuer-errors/clara';
+import { claraGuidance, claraRules } from '@issuer-errors/clara';
 import { describe, expect, it } from 'vitest';
 import { codeDescriptions } from './code-descriptions';
 import { ROOT, replaceSection } from './doc-sections';
@@ -36,9 +36,16 @@ describe('the generated docs', () => {
 
   it('lists every rule of Clara, with its action in Clara’s words', () => {
     const page = renderProviderDoc(claraPage);
-    for (const rule of claraRules) expect(page).toContain(rule.action.replaceAll('|', '\\|'));
+    for (const { action } of claraGuidance) expect(page).toContain(action.replaceAll('|', '\\|'));
     expect(page).toContain(
       '| 1 | any | message `/already has a card in the creation queue/i` | `conflict` | `operation_in_progress` | yes | `Retry-After` if sent, else 120 s |',
+    );
+  });
+
+  it('refuses guidance that does not line up with the rules', () => {
+    const shifted = { ...claraPage, guidance: claraGuidance.slice(1) };
+    expect(() => renderProviderDoc(shifted)).toThrow(
+      /claraGuidance\[0\] is not the guidance of operation_in_progress/,
     );
   });
 

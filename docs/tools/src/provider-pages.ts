@@ -1,5 +1,5 @@
-import { cardda } from '@issuer-errors/cardda';
-import { clara } from '@issuer-errors/clara';
+import { cardda, carddaGuidance } from '@issuer-errors/cardda';
+import { clara, claraGuidance } from '@issuer-errors/clara';
 import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
 import type { ProviderPage } from './render-provider-doc';
 
@@ -7,6 +7,8 @@ import type { ProviderPage } from './render-provider-doc';
 export const claraPage: ProviderPage = {
   adapter: clara,
   rulesExport: 'claraRules',
+  guidance: claraGuidance,
+  guidanceExport: 'claraGuidance',
   retryExport: 'claraRetry',
   fixtures: claraFixtures,
   intro: [
@@ -20,6 +22,8 @@ export const claraPage: ProviderPage = {
 export const carddaPage: ProviderPage = {
   adapter: cardda,
   rulesExport: 'carddaRules',
+  guidance: carddaGuidance,
+  guidanceExport: 'carddaGuidance',
   retryExport: 'carddaRetry',
   fixtures: carddaFixtures,
   intro: [

@@ -1,5 +1,13 @@
+import type { RawErrorInput, RuleGuidance } from '@issuer-errors/core';
 import { describe, expect, it } from 'vitest';
 import { cardda } from './cardda';
+import { carddaGuidance } from './cardda-guidance';
+
+/** The guidance of the row a response is normalized by. */
+function guidanceFor(input: RawErrorInput): RuleGuidance | undefined {
+  const rule = cardda.ruleFor(cardda.normalize(input));
+  return rule === undefined ? undefined : carddaGuidance[cardda.rules.indexOf(rule)];
+}
 
 /**
  * Cardda's status code reference, row by row: status, `error` code, and a phrase of its
@@ -20,21 +28,23 @@ const documentedRows = [
 
 describe('cardda: each documented code resolves to the row with its guidance', () => {
   it.each(documentedRows)('%i %s', (status, error, whenYouSeeThis, notes) => {
-    const rule = cardda.ruleFor(cardda.normalize({ status, body: { error } }));
-    expect(rule?.providerCode).toBe(error);
-    expect(rule?.description).toContain(whenYouSeeThis);
-    expect(rule?.action).toContain(notes);
+    expect(cardda.ruleFor(cardda.normalize({ status, body: { error } }))?.providerCode).toBe(error);
+    const guidance = guidanceFor({ status, body: { error } });
+    expect(guidance?.description).toContain(whenYouSeeThis);
+    expect(guidance?.action).toContain(notes);
   });
 
   it.each([502, 503, 504])('%i, an upstream failure, is retried with backoff', (status) => {
-    const rule = cardda.ruleFor(cardda.normalize({ status, body: 'Bad Gateway' }));
-    expect(rule?.description).toContain('Temporary upstream issue');
-    expect(rule?.action).toBe('Retry with backoff.');
+    const guidance = guidanceFor({ status, body: 'Bad Gateway' });
+    expect(guidance?.description).toContain('Temporary upstream issue');
+    expect(guidance?.action).toBe('Retry with backoff.');
   });
 
   it('gives an undocumented code the status row, which says so', () => {
     const rule = cardda.ruleFor(cardda.normalize({ status: 400, body: { error: 'bad' } }));
     expect(rule?.providerCode).toBeUndefined();
-    expect(rule?.description).toBe('A 400 with an error code Cardda does not document.');
+    expect(guidanceFor({ status: 400, body: { error: 'bad' } })?.description).toBe(
+      'A 400 with an error code Cardda does not document.',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { IssuerError } from '@issuer-errors/core';
 import { carddaFixtures, toFixtureView } from '@issuer-errors/testing';
 import { describe, expect, it } from 'vitest';
 import { cardda } from './cardda';
+import { carddaGuidance } from './cardda-guidance';
 import { carddaRules } from './cardda-rules';
 
 const cases = carddaFixtures.map((fixture) => [fixture.id, fixture] as const);
@@ -82,14 +83,17 @@ describe('cardda: branching', () => {
     expect(new Set(retryable)).toEqual(new Set([429, 500, 502, 503, 504]));
   });
 
-  it('exports a rules table whose every row has its guidance', () => {
+  it('exports a rules table whose every row has its guidance, in the same order', () => {
     expect(cardda.rules).toBe(carddaRules);
-    for (const rule of carddaRules) {
-      expect(rule.description.length).toBeGreaterThan(10);
-      expect(rule.action.length).toBeGreaterThan(10);
+    expect(carddaGuidance.map((guidance) => guidance.code)).toEqual(
+      carddaRules.map((rule) => rule.code),
+    );
+    for (const guidance of carddaGuidance) {
+      expect(guidance.description.length).toBeGreaterThan(10);
+      expect(guidance.action.length).toBeGreaterThan(10);
     }
-    const notFound = carddaRules.find((rule) => rule.providerCode === 'not_found');
-    expect(notFound?.description).toMatch(/not a member/);
+    const notFound = carddaRules.findIndex((rule) => rule.providerCode === 'not_found');
+    expect(carddaGuidance[notFound]?.description).toMatch(/not a member/);
   });
 });
 

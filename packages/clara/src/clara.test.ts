@@ -2,6 +2,7 @@ import { IssuerError } from '@issuer-errors/core';
 import { claraFixtures, toFixtureView } from '@issuer-errors/testing';
 import { describe, expect, it } from 'vitest';
 import { clara } from './clara';
+import { claraGuidance } from './clara-guidance';
 import { claraRules } from './clara-rules';
 
 describe('clara: every documented error', () => {
@@ -112,11 +113,14 @@ describe('clara: rules beyond the examples', () => {
     }
   });
 
-  it('exports a rules table whose every row has its guidance', () => {
+  it('exports a rules table whose every row has its guidance, in the same order', () => {
     expect(clara.rules).toBe(claraRules);
-    for (const rule of claraRules) {
-      expect(rule.description.length).toBeGreaterThan(10);
-      expect(rule.action.length).toBeGreaterThan(10);
+    expect(claraGuidance.map((guidance) => guidance.code)).toEqual(
+      claraRules.map((rule) => rule.code),
+    );
+    for (const guidance of claraGuidance) {
+      expect(guidance.description.length).toBeGreaterThan(10);
+      expect(guidance.action.length).toBeGreaterThan(10);
     }
   });
 });

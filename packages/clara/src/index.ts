@@ -5,6 +5,7 @@
  */
 export { clara } from './clara';
 export { type ClaraErrorBody, claraErrorBody } from './clara-error-body';
+export { claraGuidance } from './clara-guidance';
 export type { ClaraTlsOptions } from './clara-mtls-fetch';
 export {
   CLARA_COUNTRIES,

@@ -14,6 +14,7 @@ export type {
   KeysOf,
   RawErrorInput,
   RetryGuidance,
+  RuleGuidance,
 } from './adapter/adapter-types';
 export { defineAdapter } from './adapter/define-adapter';
 export {

@@ -48,23 +48,21 @@ describe('IssuerError JSON', () => {
   });
 
   it('round-trips through toJSON and fromJSON, every field kept', () => {
-    const back = (fromJSON(sampleJson()))._unsafeUnwrap();
+    const back = fromJSON(sampleJson())._unsafeUnwrap();
     expect(isIssuerError(back)).toBe(true);
     expect(back.toJSON()).toStrictEqual(sample().toJSON());
   });
 
   it('reads JSON without the optional fields, leaving them out', () => {
-    const back = (
-      fromJSON({
-        provider: 'clara',
-        kind: 'not_found',
-        code: 'not_found',
-        message: 'gone',
-        retryable: false,
-        outcome: 'rejected',
-        fieldErrors: {},
-      })
-    )._unsafeUnwrap();
+    const back = fromJSON({
+      provider: 'clara',
+      kind: 'not_found',
+      code: 'not_found',
+      message: 'gone',
+      retryable: false,
+      outcome: 'rejected',
+      fieldErrors: {},
+    })._unsafeUnwrap();
     expect(back.toJSON()).toStrictEqual({
       name: 'IssuerError',
       provider: 'clara',
@@ -148,18 +146,18 @@ describe('IssuerError JSON', () => {
   });
 
   it('accepts zero attempts and zero total wait', () => {
-    const back = (
-      fromJSON({ ...sampleJson(), attempts: 0, totalRetryDelayMs: 0 })
-    )._unsafeUnwrap();
+    const back = fromJSON({ ...sampleJson(), attempts: 0, totalRetryDelayMs: 0 })._unsafeUnwrap();
     expect([back.attempts, back.totalRetryDelayMs]).toEqual([0, 0]);
   });
 
   it('accepts the bounds of status and retryAfterMs', () => {
-    const low = (fromJSON({ ...sampleJson(), status: 100, retryAfterMs: 0 }))._unsafeUnwrap();
+    const low = fromJSON({ ...sampleJson(), status: 100, retryAfterMs: 0 })._unsafeUnwrap();
     expect([low.status, low.retryAfterMs]).toEqual([100, 0]);
-    const high = (
-      fromJSON({ ...sampleJson(), status: 599, retryAfterMs: MAX_RETRY_AFTER_MS })
-    )._unsafeUnwrap();
+    const high = fromJSON({
+      ...sampleJson(),
+      status: 599,
+      retryAfterMs: MAX_RETRY_AFTER_MS,
+    })._unsafeUnwrap();
     expect([high.status, high.retryAfterMs]).toEqual([599, MAX_RETRY_AFTER_MS]);
   });
 
@@ -169,7 +167,7 @@ describe('IssuerError JSON', () => {
         .replace('"fieldErrors":{', '"fieldErrors":{"__proto__":["polluted"],')
         .replace('"name":"IssuerError"', '"name":"IssuerError","cause":"injected"'),
     );
-    const back = (fromJSON(tampered))._unsafeUnwrap();
+    const back = fromJSON(tampered)._unsafeUnwrap();
     expect(back.fieldErrors).toStrictEqual(sample().fieldErrors);
     expect(back.cause).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -3,6 +3,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchError } from '@issuer-errors/core';
 import { acme, createAcmeClient } from './acme';
+import { acmeGuidance } from './acme-guidance';
+import { acmeRules } from './acme-rules';
+
+// Each row has its guidance, in the same order.
+assert.deepEqual(
+  acmeGuidance.map((guidance) => guidance.code),
+  acmeRules.map((rule) => rule.code),
+);
 
 // The adapter, on each documented response.
 const invalid = acme.normalize({

@@ -40,9 +40,19 @@ export interface ErrorRule {
   readonly outcome?: ErrorOutcome;
   /** The field the error is about: a fixed name, or the first capture group of a pattern run on the message. */
   readonly field?: string | { readonly fromMessage: RegExp };
-  /** When the provider sends this, in the provider's words (for the generated docs). */
+}
+
+/**
+ * The provider's guidance for one row of a rules table, for the generated docs and
+ * support tools. An adapter keeps its guidance in a list of its own, one entry per
+ * row in the same order, so that apps do not bundle the prose with the rules.
+ */
+export interface RuleGuidance {
+  /** The row's canonical code, repeated so that a test can check the two lists line up. */
+  readonly code: ErrorCode;
+  /** When the provider sends this, in the provider's words. */
   readonly description: string;
-  /** What to do about it, from the provider's guidance (for the generated docs). */
+  /** What to do about it, from the provider's guidance. */
   readonly action: string;
 }
 

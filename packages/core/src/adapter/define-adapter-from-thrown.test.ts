@@ -10,8 +10,8 @@ const acme = defineAdapter({
   bodySchema: lenientObject({ message: 'string' }),
   bodyFields: { message: 'message' },
   rules: [
-    { status: 400, code: 'invalid_request', description: 'bad', action: 'fix' },
-    { status: 429, code: 'rate_limited', retryAfterMs: 1000, description: 'slow', action: 'wait' },
+    { status: 400, code: 'invalid_request' },
+    { status: 429, code: 'rate_limited', retryAfterMs: 1000 },
   ],
   retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
 });

@@ -19,8 +19,8 @@ import { normalizeWith } from './normalize';
  *   bodySchema: lenientObject({ code: 'string', message: 'string' }),
  *   bodyFields: { providerCode: 'code', message: 'message' },
  *   rules: [
- *     { status: 429, code: 'rate_limited', description: 'Too many requests', action: 'Wait and retry' },
- *     { status: 400, code: 'invalid_request', description: 'Bad input', action: 'Fix the request' },
+ *     { status: 429, code: 'rate_limited' },
+ *     { status: 400, code: 'invalid_request' },
  *   ],
  *   retry: { backoff: { baseMs: 500, factor: 2, maxMs: 20_000, jitter: 'full' } },
  * });

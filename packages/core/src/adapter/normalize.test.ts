@@ -19,22 +19,18 @@ describe('normalize: rules that name a field', () => {
       providerCode: 'BAD_IBAN',
       code: 'invalid_field',
       field: 'iban',
-      description: 'The IBAN is not valid.',
-      action: 'Fix the IBAN.',
     },
     {
       status: 400,
       message: /date/i,
       code: 'invalid_date_format',
       field: { fromMessage: /(\w+) must be a date/ },
-      description: 'A date is malformed.',
-      action: 'Fix the date.',
     },
   ]);
 
-  it("puts the rule's description on its field when the provider sent no message", () => {
+  it("marks the rule's field invalid when the provider sent no message", () => {
     const error = acme.normalize({ status: 400, body: { code: 'BAD_IBAN' } });
-    expect(error.fieldErrors).toEqual({ iban: ['The IBAN is not valid.'] });
+    expect(error.fieldErrors).toEqual({ iban: ['is invalid'] });
   });
 
   it('puts the provider message on its field when there is one', () => {

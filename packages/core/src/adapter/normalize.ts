@@ -66,6 +66,9 @@ function normalizeUnsafe<Body extends object>(
   });
 }
 
+/** A rule's field when the provider sent no message about it: Cardda's own wording for a bad field. */
+const FIELD_WITHOUT_MESSAGE = 'is invalid';
+
 /** The body's field errors plus the field the rule names; `IssuerError` cleans the map. */
 function withRuleField(
   fieldErrors: FieldErrors,
@@ -76,7 +79,7 @@ function withRuleField(
   const field = ruleField(rule, message);
   if (field === undefined) return fieldErrors;
   const existing = Object.hasOwn(fieldErrors, field) ? (fieldErrors[field] ?? []) : [];
-  return { ...fieldErrors, [field]: [...existing, message ?? rule.description] };
+  return { ...fieldErrors, [field]: [...existing, message ?? FIELD_WITHOUT_MESSAGE] };
 }
 
 function defaultMessage(

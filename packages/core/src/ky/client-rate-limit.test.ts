@@ -14,8 +14,6 @@ const pausingAdapter = defineAdapter({
       status: 429,
       code: 'rate_limited',
       retryAfterMs: 150,
-      description: 'rate limited',
-      action: 'wait',
     },
   ],
 });

@@ -12,23 +12,19 @@ export const testAdapterDefinition: AdapterConfig<LenientBody<typeof bodyShape>>
   bodySchema,
   bodyFields: { providerCode: 'error', message: 'message' },
   rules: [
-    { status: 401, code: 'unauthenticated', description: 'unauthenticated', action: 'refresh' },
-    { status: 404, code: 'not_found', description: 'not found', action: 'check the id' },
-    { status: 409, code: 'conflict', description: 'conflict', action: 'reconcile' },
-    { status: 429, code: 'rate_limited', description: 'rate limited', action: 'wait' },
+    { status: 401, code: 'unauthenticated' },
+    { status: 404, code: 'not_found' },
+    { status: 409, code: 'conflict' },
+    { status: 429, code: 'rate_limited' },
     {
       status: 500,
       code: 'internal_error',
       retryAfterMs: 20,
       maxRetries: 1,
-      description: 'once',
-      action: 'retry once',
     },
     {
       status: [502, 503, 504],
       code: 'upstream_unavailable',
-      description: 'upstream',
-      action: 'backoff',
     },
   ],
   retry: {
