@@ -4,6 +4,7 @@ import { ERROR_CODES, type ErrorCode } from './error-codes';
 import { ERROR_KINDS } from './error-kinds';
 import { IssuerError, isIssuerError } from './issuer-error';
 import { KIND_DEFAULTS } from './kind-defaults';
+import { toProblemDetails } from './problem-details';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const SECRET = 'sk_live_51Hsecret';
@@ -97,7 +98,7 @@ describe('IssuerError', () => {
       error.stack ?? '',
       JSON.stringify(error),
       inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-      JSON.stringify(error.toProblemDetails()),
+      JSON.stringify(toProblemDetails(error)),
     ];
     for (const surface of surfaces) {
       expect(surface).not.toContain(SECRET);

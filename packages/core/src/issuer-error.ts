@@ -4,11 +4,6 @@ import { type FieldErrors, mergeFieldErrors } from './field-errors';
 import { toHttpStatus } from './http-status';
 import type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
-import {
-  type ProblemDetails,
-  type ProblemDetailsOptions,
-  toProblemDetails,
-} from './problem-details';
 import { redactBody } from './redact-body';
 import { redactHeaders } from './redact-headers';
 import { clampDelayMs } from './retry-after';
@@ -104,11 +99,6 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   toJSON(): IssuerErrorJson {
     const { cause: _cause, ...init } = this.toInit();
     return { name: 'IssuerError', kind: this.kind, ...init, raw: this.raw } as IssuerErrorJson;
-  }
-
-  /** An RFC 9457 problem+json object for a backend to answer with. */
-  toProblemDetails(options?: ProblemDetailsOptions): ProblemDetails {
-    return toProblemDetails(this, options);
   }
 
   private toInit(): IssuerErrorInit<ErrorCodeOf<K>> {

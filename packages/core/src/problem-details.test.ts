@@ -53,13 +53,6 @@ describe('toProblemDetails', () => {
     });
   });
 
-  it('is what IssuerError#toProblemDetails returns', () => {
-    const error = recipientRejected();
-    expect(error.toProblemDetails({ status: 400 })).toStrictEqual(
-      toProblemDetails(error, { status: 400 }),
-    );
-  });
-
   it('answers with the status and instance given as options', () => {
     const problem = toProblemDetails(recipientRejected(), { status: 400, instance: '/orders/1' });
     expect(problem.status).toBe(400);

@@ -54,7 +54,8 @@ export interface ProblemDetailsOptions {
 
 /**
  * Builds an RFC 9457 problem details object from an error, for a backend route to
- * answer with `Content-Type: application/problem+json`.
+ * answer with `Content-Type: application/problem+json`. A function rather than a
+ * method of `IssuerError`, so that an app that never answers with one does not bundle it.
  */
 export function toProblemDetails(
   error: IssuerError,

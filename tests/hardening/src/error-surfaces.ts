@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { IssuerError } from '@issuer-errors/core';
+import { type IssuerError, toProblemDetails } from '@issuer-errors/core';
 
 /** Every way an error is turned into text: what loggers, consoles and APIs print. */
 export function errorSurfaces(error: IssuerError): Record<string, string> {
@@ -8,7 +8,7 @@ export function errorSurfaces(error: IssuerError): Record<string, string> {
     stack: String(error.stack),
     JSON: JSON.stringify(error),
     inspect: inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-    problemDetails: JSON.stringify(error.toProblemDetails()),
+    problemDetails: JSON.stringify(toProblemDetails(error)),
   };
   let cause: unknown = error.cause;
   for (let depth = 0; cause !== undefined && cause !== null && depth < 10; depth += 1) {
