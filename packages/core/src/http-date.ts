@@ -1,14 +1,17 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH = MONTHS.join('|');
-const IMF_FIXDATE = new RegExp(
-  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) (${MONTH}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
-);
-const RFC_850 = new RegExp(
-  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTH})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
-);
-const ASCTIME = new RegExp(
-  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTH}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`,
-);
+
+/**
+ * The three forms of an HTTP-date, each naming its parts. Literals rather than patterns
+ * built at load time, so that a bundle which never reads a date drops them.
+ */
+const HTTP_DATE_FORMATS = [
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>\d{2}) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<year>\d{4}) (?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2}) GMT$/,
+  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+  /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\d{2})-(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?<shortYear>\d{2}) (?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2}) GMT$/,
+  // asctime: Sun Nov  6 08:49:37 1994
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<day>[ \d]\d) (?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2}) (?<year>\d{4})$/,
+];
 
 /**
  * Parses an HTTP-date in any of its three forms (RFC 9110 §5.6.7): IMF-fixdate
@@ -17,27 +20,9 @@ const ASCTIME = new RegExp(
  * all in GMT. Returns epoch milliseconds, or `undefined` when `text` is none of them.
  */
 export function parseHttpDate(text: string, now: number = Date.now()): number | undefined {
-  const imf = IMF_FIXDATE.exec(text);
-  if (imf) {
-    return toEpoch({
-      year: imf[3],
-      month: imf[2],
-      day: imf[1],
-      hour: imf[4],
-      minute: imf[5],
-      second: imf[6],
-    });
-  }
-  const rfc850 = RFC_850.exec(text);
-  if (rfc850) {
-    const year = expandTwoDigitYear(Number(rfc850[3]), now);
-    const [, day, month, , hour, minute, second] = rfc850;
-    return toEpoch({ year: String(year), month, day, hour, minute, second });
-  }
-  const asctime = ASCTIME.exec(text);
-  if (asctime) {
-    const [, month, day, hour, minute, second, year] = asctime;
-    return toEpoch({ year, month, day, hour, minute, second });
+  for (const format of HTTP_DATE_FORMATS) {
+    const parts = format.exec(text)?.groups;
+    if (parts !== undefined) return toEpoch(parts, now);
   }
   return undefined;
 }
@@ -50,25 +35,20 @@ function expandTwoDigitYear(twoDigits: number, now: number): number {
   return year;
 }
 
-type DateParts = Record<
-  'year' | 'month' | 'day' | 'hour' | 'minute' | 'second',
-  string | undefined
->;
-
 /**
  * Epoch milliseconds of a GMT date, or `undefined` when a part is out of range (31 Feb, 25:00).
  * The patterns admit only listed months and two-digit fields; `Date.UTC` rolls a day or an
  * hour past its range into another day, which the last check catches.
  */
-function toEpoch(parts: DateParts): number | undefined {
-  const [year, day, hour, minute, second] = [
-    parts.year,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  ].map(Number) as [number, number, number, number, number];
+function toEpoch(parts: Record<string, string>, now: number): number | undefined {
+  const [day, hour, minute, second] = [parts.day, parts.hour, parts.minute, parts.second].map(
+    Number,
+  ) as [number, number, number, number];
   if (minute > 59 || second > 60) return undefined;
+  const year =
+    parts.year === undefined
+      ? expandTwoDigitYear(Number(parts.shortYear), now)
+      : Number(parts.year);
   const epoch = Date.UTC(year, MONTHS.indexOf(parts.month as string), day, hour, minute, second);
   return new Date(epoch).getUTCDate() === day ? epoch : undefined;
 }
