@@ -1,6 +1,6 @@
 import { cardda } from '@issuer-errors/cardda';
 import { clara } from '@issuer-errors/clara';
-import { IssuerError, issuerErrorFromJSON, toProblemDetails } from '@issuer-errors/core';
+import { issuerErrorFromJSON, toProblemDetails } from '@issuer-errors/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlText, HOSTILE_KEYS } from './hostile-input';
