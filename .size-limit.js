@@ -26,14 +26,14 @@ export default [
     goal: '4 KiB',
   }),
   check({
-    name: 'the Cardda adapter, neverthrow included',
+    name: 'the Cardda adapter',
     path: 'packages/cardda/dist/index.js',
     imported: '{ cardda }',
     limit: '8 KiB',
     goal: '8 KiB',
   }),
   check({
-    name: 'the Clara adapter, neverthrow included',
+    name: 'the Clara adapter',
     path: 'packages/clara/dist/index.js',
     imported: '{ clara }',
     limit: '8 KiB',
