@@ -1,4 +1,5 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /**
  * The three forms of an HTTP-date, each naming its parts. Each is built from one string and
  * marked pure, so that a bundle which never reads a date drops them.
