@@ -44,18 +44,21 @@ export function renderProviderDoc(page: ProviderPage): string {
         'when',
         'what to do',
       ],
-      adapter.rules.map((rule, index) => [
-        String(index + 1),
-        statuses(rule),
-        matchers(rule),
-        code(kindOfCode(rule.code)),
-        code(rule.code),
-        isRetryable(rule) ? 'yes' : 'no',
-        describeRetryDelay(rule, adapter.retry),
-        rule.outcome ?? KIND_DEFAULTS[kindOfCode(rule.code)].outcome,
-        guidanceOf(page, index, rule).description,
-        guidanceOf(page, index, rule).action,
-      ]),
+      adapter.rules.map((rule, index) => {
+        const { description, action } = guidanceOf(page, index, rule);
+        return [
+          String(index + 1),
+          statuses(rule),
+          matchers(rule),
+          code(kindOfCode(rule.code)),
+          code(rule.code),
+          isRetryable(rule) ? 'yes' : 'no',
+          describeRetryDelay(rule, adapter.retry),
+          rule.outcome ?? KIND_DEFAULTS[kindOfCode(rule.code)].outcome,
+          description,
+          action,
+        ];
+      }),
     ),
     "A response no row matches still normalizes: its status decides the kind (`unknown` for a status outside the table) and the provider's code and message are kept.",
     '## Every documented response',
