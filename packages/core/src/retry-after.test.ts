@@ -104,6 +104,18 @@ describe('parseHttpDate', () => {
     }
   });
 
+  it('rejects text before or after a date of each form', () => {
+    for (const date of [
+      'Sat, 21 Nov 2026 12:00:30 GMT',
+      'Saturday, 21-Nov-26 12:00:30 GMT',
+      'Sat Nov 21 12:00:30 2026',
+    ]) {
+      expect(parseHttpDate(date, now), date).toBe(Date.UTC(2026, 10, 21, 12, 0, 30));
+      expect(parseHttpDate(`x${date}`, now), `x${date}`).toBeUndefined();
+      expect(parseHttpDate(`${date}x`, now), `${date}x`).toBeUndefined();
+    }
+  });
+
   it('keeps a two-digit year exactly 50 years ahead, and reads 51 years ahead as last century', () => {
     expect(parseHttpDate('Sunday, 01-Nov-76 00:00:00 GMT', now)).toBe(Date.UTC(2076, 10, 1));
     expect(parseHttpDate('Sunday, 01-Nov-77 00:00:00 GMT', now)).toBe(Date.UTC(1977, 10, 1));

@@ -21,8 +21,8 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   if (typeof text !== 'string' && typeof text !== 'number') return undefined;
   const trimmed = String(text).trim();
   if (DELTA_SECONDS.test(trimmed)) return clampDelayMs(Number(trimmed) * 1000);
-  const date = parseHttpDate(trimmed, now);
-  return date === undefined ? undefined : clampDelayMs(date - now);
+  // A text that is no date gives NaN, which clampDelayMs turns into undefined.
+  return clampDelayMs((parseHttpDate(trimmed, now) ?? Number.NaN) - now);
 }
 
 /** Reads and parses the `Retry-After` header (any casing) of {@link HeadersInput}. */
