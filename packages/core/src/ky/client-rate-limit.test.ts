@@ -115,4 +115,11 @@ describe('client: rateLimit', () => {
       expect(scope.pendingMocks()).toHaveLength(1);
     },
   );
+
+  it('accepts the smallest valid settings: a burst of exactly 1', async () => {
+    const scope = nock(ORIGIN).get('/v1/x').reply(200, { ok: true });
+    const rateLimit = { requestsPerSecond: 0.5, burst: 1 };
+    expect((await testClient({ rateLimit }).get('/x'))._unsafeUnwrap()).toEqual({ ok: true });
+    expect(scope.isDone()).toBe(true);
+  });
 });
