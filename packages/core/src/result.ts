@@ -1,7 +1,7 @@
-import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { IssuerError } from './issuer-error';
 
-export { err, ok, type Result, ResultAsync };
+export { err, errAsync, ok, type Result, ResultAsync };
 
 /** The result of a synchronous issuer operation. */
 export type IssuerResult<T> = Result<T, IssuerError>;

@@ -1,5 +1,5 @@
 import { IssuerError } from '../issuer-error';
-import { err, ResultAsync } from '../result';
+import { err, errAsync, ResultAsync } from '../result';
 import type {
   HttpMethod,
   IssuerClient,
@@ -17,7 +17,6 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
 /** The client owns retries, time limits and error handling: ky's own are always off. */
 const CLIENT_OWNED = { throwHttpErrors: false, retry: 0, timeout: false } as const;
-const URL_OPTIONS = new Set(['prefixUrl', 'prefix', 'baseUrl']);
 
 /**
  * Creates a client for one provider on ky (1.14+ or 2.1+): every method returns
@@ -55,7 +54,7 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
 
   const setupError = invalidRateLimit(options);
   const send = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions<T> = {}) => {
-    if (setupError !== undefined) return new ResultAsync(Promise.resolve(err(setupError)));
+    if (setupError !== undefined) return errAsync<T, IssuerError>(setupError);
     instance ??= toKyInstance(options.ky);
     const outcome = instance.then(
       (ky) => sendWith(ky, method, path, requestOptions),
@@ -101,9 +100,8 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
 async function toKyInstance(option: IssuerClientOptions['ky']): Promise<KyInstanceLike> {
   if (typeof option === 'function') return option.extend(CLIENT_OWNED);
   const { default: ky } = await import('ky');
-  const kyOptions = Object.fromEntries(
-    Object.entries(option ?? {}).filter(([key]) => !URL_OPTIONS.has(key)),
-  );
+  // The client joins the base URL itself: ky's URL options (both majors' names) are dropped.
+  const { prefixUrl, prefix, baseUrl, ...kyOptions } = option ?? {};
   return ky.create({ ...kyOptions, ...CLIENT_OWNED }) as unknown as KyInstanceLike;
 }
 
