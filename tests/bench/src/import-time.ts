@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { median } from './compare';
 
 /** The goal: importing an adapter adds at most this many milliseconds over an empty script. */
@@ -12,9 +14,13 @@ const MARK = 'data:text/javascript,globalThis.importStarted=performance.now()';
  * A preload marks the time before the entry module's imports load, and the entry prints the
  * time since once they have run; the same is measured for an entry without imports, and the
  * medians are subtracted. Process start-up, whose noise on a shared machine (±30 ms) is larger
- * than the goal, is outside both timings.
+ * than the goal, is outside both timings. neverthrow alone is measured the same way, to show
+ * its share.
  */
-export function measureImportTime(runs = 21): { adapters: Record<string, number> } {
+export function measureImportTime(runs = 21): {
+  adapters: Record<string, number>;
+  neverthrow: number;
+} {
   const time = (imports: string) => {
     const code = `${imports}console.log(performance.now() - globalThis.importStarted);`;
     const printed = execFileSync(
@@ -24,15 +30,20 @@ export function measureImportTime(runs = 21): { adapters: Record<string, number>
     );
     return Number(printed.toString());
   };
-  const samples: Record<'empty' | 'cardda' | 'clara', number[]> = {
+  const samples: Record<'empty' | 'cardda' | 'clara' | 'neverthrow', number[]> = {
     empty: [],
     cardda: [],
     clara: [],
+    neverthrow: [],
   };
+  // neverthrow as core resolves it: Node loads its CommonJS build, its package having no `exports`.
+  const fromCore = createRequire(createRequire(import.meta.url).resolve('@issuer-errors/core'));
+  const neverthrowUrl = pathToFileURL(fromCore.resolve('neverthrow')).href;
   for (let run = 0; run < runs; run += 1) {
     samples.empty.push(time(''));
     samples.cardda.push(time("import '@issuer-errors/cardda';"));
     samples.clara.push(time("import '@issuer-errors/clara';"));
+    samples.neverthrow.push(time(`import '${neverthrowUrl}';`));
   }
   const empty = median(samples.empty);
   return {
@@ -40,5 +51,6 @@ export function measureImportTime(runs = 21): { adapters: Record<string, number>
       cardda: median(samples.cardda) - empty,
       clara: median(samples.clara) - empty,
     },
+    neverthrow: median(samples.neverthrow) - empty,
   };
 }

@@ -31,6 +31,9 @@ for (const [adapter, addedMs] of Object.entries(imports.adapters)) {
     `import @issuer-errors/${adapter}: +${addedMs.toFixed(1)} ms over an empty script, as a static import (goal ≤ ${IMPORT_TIME_GOAL_MS} ms) ${verdict}`,
   );
 }
+console.log(
+  `import neverthrow alone, the CommonJS build Node loads for core: +${imports.neverthrow.toFixed(1)} ms over an empty script (part of each figure above)`,
+);
 
 const throughput = await measureRateLimitThroughput();
 for (const [index, run] of throughput.entries()) {
