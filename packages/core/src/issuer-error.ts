@@ -11,7 +11,18 @@ import { toSafeCause } from './safe-cause';
 import { toSafeLine } from './sanitize-text';
 
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
-const MAX_SHORT_FIELD_BYTES = 128;
+/** The most UTF-8 bytes of `provider`, `providerCode`, `requestId` and `timestamp`. */
+export const MAX_SHORT_FIELD_BYTES = 128;
+
+/**
+ * Marks an init whose `message` and `fieldErrors` `normalize` has already cleaned (it cleans them
+ * to match rules and name fields), so they are not cleaned twice. Core's own: no entry point
+ * exports it, so text from anywhere else is always cleaned here.
+ */
+export const CLEANED_TEXT: unique symbol = /* @__PURE__ */ Symbol();
+
+/** An init whose `message` and `fieldErrors` are clean, as this constructor would make them. */
+export type CleanedInit = IssuerErrorInit & { readonly [CLEANED_TEXT]: true };
 
 /**
  * The one error every issuer call ends in. Carries facts, not prose: the
@@ -27,23 +38,23 @@ const MAX_SHORT_FIELD_BYTES = 128;
  */
 export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
-  readonly provider: string;
+  declare readonly provider: string;
   /** The coarse class to switch on. */
-  readonly kind: K;
+  declare readonly kind: K;
   /** The canonical fine code, one of the kind's codes. */
-  readonly code: ErrorCodeOf<K>;
+  declare readonly code: ErrorCodeOf<K>;
   /** The provider's own code as sent. */
   declare readonly providerCode?: string;
   /** The HTTP status; absent for network, timeout and cancelled errors. */
   declare readonly status?: number;
   /** Whether the error class is transient. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** The least wait before a retry, `0…24 h`. */
   declare readonly retryAfterMs?: number;
   /** Whether the provider may have acted on the request. */
-  readonly outcome: ErrorOutcome;
+  declare readonly outcome: ErrorOutcome;
   /** Invalid fields by the provider's field name; empty when none. */
-  readonly fieldErrors: FieldErrors;
+  declare readonly fieldErrors: FieldErrors;
   /** The provider's request id, for support tickets. */
   declare readonly requestId?: string;
   /** The provider's timestamp, as sent. */
@@ -58,8 +69,12 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   #rawSnapshot: RawResponseSnapshot | undefined;
 
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
+    const cleaned = (init as Partial<CleanedInit>)[CLEANED_TEXT] === true;
     const cause = toSafeCause(init.cause);
-    super(toSafeLine(String(init.message)), cause === undefined ? undefined : { cause });
+    super(
+      cleaned ? init.message : toSafeLine(String(init.message)),
+      cause === undefined ? undefined : { cause },
+    );
     const kind = ERROR_CODES[init.code] as unknown as K;
     const defaults = KIND_DEFAULTS[kind];
     this.provider = toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
@@ -67,7 +82,9 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
     this.code = init.code;
     this.retryable = init.retryable ?? defaults.retryable;
     this.outcome = init.outcome ?? defaults.outcome;
-    this.fieldErrors = mergeFieldErrors(init.fieldErrors ?? {});
+    this.fieldErrors = cleaned
+      ? (init.fieldErrors as FieldErrors)
+      : mergeFieldErrors(init.fieldErrors ?? {});
     this.#rawInput = init.raw;
     assignDefined(this, 'providerCode', shortText(init.providerCode));
     assignDefined(this, 'status', toHttpStatus(init.status));

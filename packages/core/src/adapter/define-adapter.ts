@@ -1,9 +1,9 @@
 import { classifyThrown } from '../from-thrown';
 import { IssuerError, isIssuerError } from '../issuer-error';
 import { readBoundedText } from '../read-body';
-import type { AdapterConfig, IssuerAdapter, RawErrorInput } from './adapter-types';
+import type { AdapterConfig, IssuerAdapter } from './adapter-types';
 import { findRule } from './find-rule';
-import { normalizeWith } from './normalize';
+import { createNormalize } from './normalize';
 
 /**
  * Turns a provider's declarative description — a lenient body schema, which
@@ -29,7 +29,7 @@ import { normalizeWith } from './normalize';
  */
 export function defineAdapter<Body extends object>(config: AdapterConfig<Body>): IssuerAdapter {
   const displayName = config.displayName ?? config.name;
-  const normalize = (input: RawErrorInput) => normalizeWith(config, displayName, input);
+  const normalize = createNormalize(config, displayName);
 
   const fromThrown = (error: unknown): IssuerError => {
     if (isIssuerError(error)) return error;

@@ -72,3 +72,60 @@ describe('normalize: input it cannot use', () => {
     expect(error.message).toBe('Acme: the error response could not be read');
   });
 });
+
+describe('normalize: what it cleans itself', () => {
+  it('keeps a provider code that cleans to nothing out of the error and its message', () => {
+    const error = acmeWith([]).normalize({ status: 400, body: { code: '\u0000\u0007' } });
+    expect(error.providerCode).toBeUndefined();
+    expect(error.message).toBe('Acme answered with HTTP 400');
+  });
+
+  it('cuts a message made of many field names to 1 KiB', () => {
+    const fields = Object.fromEntries(
+      Array.from({ length: 40 }, (_, index) => [`field_${index}_${'x'.repeat(60)}`, 'is invalid']),
+    );
+    const adapter = defineAdapter({
+      name: 'acme',
+      bodySchema: lenientObject({ errors: 'unknown' }),
+      bodyFields: {},
+      fieldErrors: { style: 'map', key: 'errors' },
+      rules: [],
+      retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
+    });
+    const error = adapter.normalize({ status: 422, body: { errors: fields } });
+    expect(Object.keys(error.fieldErrors)).toHaveLength(40);
+    expect(error.message.startsWith('40 invalid fields: field_0_')).toBe(true);
+    expect(Buffer.byteLength(error.message)).toBeLessThanOrEqual(1024);
+    expect(error.message.endsWith('…')).toBe(true);
+  });
+
+  it("cuts the message a rule puts on its field to a field message's 256 bytes", () => {
+    const acme = acmeWith([{ status: 400, code: 'invalid_field', field: 'iban' }]);
+    const error = acme.normalize({ status: 400, body: { message: `IBAN ${'é'.repeat(400)}` } });
+    const [message] = error.fieldErrors.iban ?? [];
+    expect(Buffer.byteLength(message ?? '')).toBeLessThanOrEqual(256);
+    expect(message?.startsWith('IBAN éé')).toBe(true);
+    expect(Buffer.byteLength(error.message)).toBeGreaterThan(256);
+  });
+
+  it("cleans the adapter's name on every error it makes", () => {
+    const adapter = defineAdapter({
+      name: 'acme\u001B[31m\nlabs',
+      bodySchema: lenientObject({}),
+      bodyFields: {},
+      rules: [],
+      retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
+    });
+    expect(adapter.normalize({ status: 500 }).provider).toBe('acme labs');
+    expect(adapter.normalize({ status: 404 }).provider).toBe('acme labs');
+  });
+
+  it("starts the error's stack at normalize, right under its caller", () => {
+    function chargeCard() {
+      return acmeWith([]).normalize({ status: 500 });
+    }
+    const frames = (chargeCard().stack ?? '').split('\n').slice(1, 3);
+    expect(frames[0]).toMatch(/\bat (?:Object\.)?normalize \(/);
+    expect(frames[1]).toMatch(/\bat chargeCard \(/);
+  });
+});

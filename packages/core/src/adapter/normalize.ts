@@ -1,6 +1,11 @@
-import type { FieldErrors } from '../field-errors';
+import { addFieldError, type FieldErrors } from '../field-errors';
 import { toHttpStatus } from '../http-status';
-import { IssuerError } from '../issuer-error';
+import {
+  CLEANED_TEXT,
+  type CleanedInit,
+  IssuerError,
+  MAX_SHORT_FIELD_BYTES,
+} from '../issuer-error';
 import { getRequestId } from '../request-id';
 import { clampDelayMs, retryAfterFromHeaders } from '../retry-after';
 import { toSafeLine } from '../sanitize-text';
@@ -8,68 +13,73 @@ import type { AdapterConfig, ErrorRule, RawErrorInput } from './adapter-types';
 import { findRule, ruleField } from './find-rule';
 import { readErrorBody } from './read-error-body';
 
-/** Normalizes one raw error response by the adapter's configuration. Never throws. */
-export function normalizeWith<Body extends object>(
+/**
+ * The adapter's `normalize`: one raw error response to an `IssuerError`, by the adapter's
+ * configuration. Never throws. The error is built in this function's own frame, so its stack
+ * starts right under the caller's, as a hand-written `new ApiError()` would: every frame a stack
+ * records costs time (see docs/performance.md), and library frames tell the reader nothing.
+ */
+export function createNormalize<Body extends object>(
   config: AdapterConfig<Body>,
   displayName: string,
-  input: RawErrorInput,
-): IssuerError {
-  try {
-    return normalizeUnsafe(config, displayName, input);
-  } catch (cause) {
-    return new IssuerError({
-      provider: config.name,
-      code: 'unknown',
-      message: `${displayName}: the error response could not be read`,
-      cause,
-    });
-  }
-}
+): (input: RawErrorInput) => IssuerError {
+  const normalize = (input: RawErrorInput): IssuerError => {
+    try {
+      const status = toHttpStatus(input?.status);
+      const headers = input?.headers;
+      const facts = readErrorBody(config, input?.body);
+      const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
+      const providerCode =
+        facts.providerCode === undefined
+          ? undefined
+          : toSafeLine(facts.providerCode, MAX_SHORT_FIELD_BYTES) || undefined;
+      // A body with only a code (Clara's older `error` field) is matched by its code text too.
+      const rule = findRule(config.rules, {
+        status,
+        providerCode,
+        message: providerMessage ?? providerCode,
+      });
+      const fieldErrors = withRuleField(facts.fieldErrors, rule, providerMessage);
 
-function normalizeUnsafe<Body extends object>(
-  config: AdapterConfig<Body>,
-  displayName: string,
-  input: RawErrorInput,
-): IssuerError {
-  const status = toHttpStatus(input?.status);
-  const headers = input?.headers;
-  const facts = readErrorBody(config, input?.body);
-  const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
-  const providerCode =
-    facts.providerCode === undefined ? undefined : toSafeLine(facts.providerCode, 128);
-  // A body with only a code (Clara's older `error` field) is matched by its code text too.
-  const rule = findRule(config.rules, {
-    status,
-    providerCode,
-    message: providerMessage ?? providerCode,
-  });
-  const fieldErrors = withRuleField(facts.fieldErrors, rule, providerMessage);
-
-  return new IssuerError({
-    provider: config.name,
-    code: rule?.code ?? 'unknown',
-    message: providerMessage || defaultMessage(displayName, status, providerCode, fieldErrors),
-    providerCode,
-    status,
-    retryable: rule?.retryable,
-    retryAfterMs:
-      retryAfterFromHeaders(headers) ??
-      clampDelayMs(
-        facts.retryAfterSeconds === undefined ? undefined : facts.retryAfterSeconds * 1000,
-      ) ??
-      rule?.retryAfterMs,
-    outcome: rule?.outcome,
-    fieldErrors,
-    requestId: getRequestId(headers),
-    timestamp: facts.timestamp,
-    raw: { status, headers, body: facts.body },
-  });
+      const init: CleanedInit = {
+        [CLEANED_TEXT]: true,
+        provider: config.name,
+        code: rule?.code ?? 'unknown',
+        message:
+          providerMessage ||
+          toSafeLine(defaultMessage(displayName, status, providerCode, fieldErrors)),
+        providerCode,
+        status,
+        retryable: rule?.retryable,
+        retryAfterMs:
+          retryAfterFromHeaders(headers) ??
+          clampDelayMs(
+            facts.retryAfterSeconds === undefined ? undefined : facts.retryAfterSeconds * 1000,
+          ) ??
+          rule?.retryAfterMs,
+        outcome: rule?.outcome,
+        fieldErrors,
+        requestId: getRequestId(headers),
+        timestamp: facts.timestamp,
+        raw: { status, headers, body: facts.body },
+      };
+      return new IssuerError(init);
+    } catch (cause) {
+      return new IssuerError({
+        provider: config.name,
+        code: 'unknown',
+        message: `${displayName}: the error response could not be read`,
+        cause,
+      });
+    }
+  };
+  return normalize;
 }
 
 /** A rule's field when the provider sent no message about it: Cardda's own wording for a bad field. */
 const FIELD_WITHOUT_MESSAGE = 'is invalid';
 
-/** The body's field errors plus the field the rule names; `IssuerError` cleans the map. */
+/** The body's field errors plus the field the rule names, cleaned as the body's are. */
 function withRuleField(
   fieldErrors: FieldErrors,
   rule: ErrorRule | undefined,
@@ -78,8 +88,9 @@ function withRuleField(
   if (rule === undefined) return fieldErrors;
   const field = ruleField(rule, message);
   if (field === undefined) return fieldErrors;
-  const existing = Object.hasOwn(fieldErrors, field) ? (fieldErrors[field] ?? []) : [];
-  return { ...fieldErrors, [field]: [...existing, message ?? FIELD_WITHOUT_MESSAGE] };
+  const withField = { ...fieldErrors };
+  addFieldError(withField, field, [message ?? FIELD_WITHOUT_MESSAGE]);
+  return withField;
 }
 
 function defaultMessage(
