@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import { ERROR_KINDS } from './error-kinds';
-import { IssuerError, isIssuerError } from './issuer-error';
+import { CLEANED_TEXT, type CleanedInit, IssuerError, isIssuerError } from './issuer-error';
+import type { IssuerErrorInit } from './issuer-error-types';
 import { KIND_DEFAULTS } from './kind-defaults';
 import { toProblemDetails } from './problem-details';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
@@ -203,6 +204,42 @@ describe('IssuerError', () => {
     expect(error.totalRetryDelayMs).toBe(1500);
     expect(error.code).toBe('invalid_field');
     expect(error.fieldErrors).toEqual(sample().fieldErrors);
+  });
+});
+
+describe('IssuerError: an init normalize has cleaned', () => {
+  const init: IssuerErrorInit = {
+    provider: 'acme',
+    code: 'invalid_field',
+    message: 'kept  as  given',
+    fieldErrors: { iban: ['kept  as  given'] },
+  };
+
+  it('takes the marked message and field errors as they are, and cleans every other init', () => {
+    const fieldErrors = { iban: ['kept  as  given'] };
+    const marked: CleanedInit = { ...init, fieldErrors, [CLEANED_TEXT]: true };
+    const trusted = new IssuerError(marked);
+    expect(trusted.message).toBe('kept  as  given');
+    expect(trusted.fieldErrors).toBe(fieldErrors);
+    const cleaned = new IssuerError(init);
+    expect(cleaned.message).toBe('kept as given');
+    expect(cleaned.fieldErrors).toEqual({ iban: ['kept as given'] });
+  });
+
+  it('still cleans the provider, provider code and request id of a marked init', () => {
+    const marked: CleanedInit = {
+      ...init,
+      [CLEANED_TEXT]: true,
+      provider: 'acme\nlabs',
+      providerCode: 'B013\u0007',
+      requestId: 'req\u001B[31m_1',
+    };
+    const error = new IssuerError(marked);
+    expect([error.provider, error.providerCode, error.requestId]).toEqual([
+      'acme labs',
+      'B013',
+      'req_1',
+    ]);
   });
 });
 

@@ -41,6 +41,25 @@ describe('normalize: rules that name a field', () => {
     expect(error.fieldErrors).toEqual({ iban: ['IBAN too short'] });
   });
 
+  it("keeps the body's field errors beside the field the rule names", () => {
+    const acmeWithFields = defineAdapter({
+      name: 'acme',
+      bodySchema: lenientObject({ code: 'string', errors: 'unknown' }),
+      bodyFields: { providerCode: 'code' },
+      fieldErrors: { style: 'map', key: 'errors' },
+      rules: [{ providerCode: 'BAD_IBAN', code: 'invalid_field', field: 'iban' }],
+      retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
+    });
+    const error = acmeWithFields.normalize({
+      status: 400,
+      body: { code: 'BAD_IBAN', errors: { bic: ['is too short'], iban: ['has a bad checksum'] } },
+    });
+    expect(error.fieldErrors).toEqual({
+      bic: ['is too short'],
+      iban: ['has a bad checksum', 'is invalid'],
+    });
+  });
+
   it('names no field when the message does not say which', () => {
     const error = acme.normalize({ status: 400, body: { message: 'Invalid date' } });
     expect(error.code).toBe('invalid_date_format');

@@ -53,9 +53,7 @@ export function createNormalize<Body extends object>(
         retryable: rule?.retryable,
         retryAfterMs:
           retryAfterFromHeaders(headers) ??
-          clampDelayMs(
-            facts.retryAfterSeconds === undefined ? undefined : facts.retryAfterSeconds * 1000,
-          ) ??
+          clampDelayMs((facts.retryAfterSeconds ?? Number.NaN) * 1000) ??
           rule?.retryAfterMs,
         outcome: rule?.outcome,
         fieldErrors,
