@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the publishable packages as a user does: `pnpm pack` each one, install the
 # tarballs with npm into a fresh project outside the workspace, then import them (ESM on Node,
-# Bun and Deno, require() on Node), type-check a consumer under nodenext and bundler with
+# Bun and Deno, require() on Node, bundled for Node), type-check a consumer under nodenext and bundler with
 # TypeScript 5.9 and 7, and run publint and attw on what was installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,7 @@ writeFileSync('package.json', JSON.stringify({
     '@types/node': versionOf('@types/node'),
     bun: '1.4.5',
     deno: '2.9.6',
+    esbuild: '0.28.2',
     publint: versionOf('publint'),
     typescript: versionOf('typescript'),
     typescript7: 'npm:typescript@7.0.2',
@@ -49,6 +50,7 @@ echo "installed: $(ls node_modules/@issuer-errors | tr '\n' ' ')"
 
 node esm.mjs
 node require.cjs
+node bundle.mjs
 echo "Bun $(node_modules/.bin/bun --version):"
 node_modules/.bin/bun esm.mjs
 echo "Deno $(node_modules/.bin/deno --version | head -1 | cut -d' ' -f2):"

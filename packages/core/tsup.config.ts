@@ -1,13 +1,32 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { libraryBuild } from '../../tsup.shared';
 
-export default defineConfig(
-  libraryBuild([
-    'src/index.ts',
-    'src/ky/index.ts',
-    'src/messages/index.ts',
-    // The one module that imports neverthrow, in a file of its own: sharing a chunk with
-    // `IssuerError` would make every bundle that uses `IssuerError` carry neverthrow too.
-    'src/result.ts',
-  ]),
-);
+const build = libraryBuild([
+  'src/index.ts',
+  'src/ky/index.ts',
+  'src/messages/index.ts',
+  // The one module that imports neverthrow, in a file of its own: sharing a chunk with
+  // `IssuerError` would make every bundle that uses `IssuerError` carry neverthrow too.
+  'src/result.ts',
+  'src/neverthrow-node.ts',
+]);
+
+/**
+ * Built code imports neverthrow as `#neverthrow`, which package.json `imports` sends to
+ * `neverthrow-node.ts` on Node and to neverthrow itself in bundlers.
+ */
+const neverthrowByPackageImports: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'neverthrow-by-package-imports',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^neverthrow$/ }, () => ({ path: '#neverthrow', external: true }));
+  },
+};
+
+export default defineConfig({
+  ...build,
+  removeNodeProtocol: false,
+  external: ['node:module'],
+  // Not marked external by name: the plugin below maps it. Declarations keep `neverthrow`.
+  noExternal: ['neverthrow'],
+  esbuildPlugins: [neverthrowByPackageImports],
+});

@@ -8,6 +8,7 @@ import { createIssuerClient } from '@issuer-errors/core/ky';
 import { toFormErrors, userMessage } from '@issuer-errors/core/messages';
 import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
+import { Ok, ResultAsync } from 'neverthrow';
 
 assert.ok(ERROR_KINDS.includes('rate_limited'));
 assert.equal(claraDateSchema['~standard'].validate('2024-02-30').issues?.length, 1);
@@ -40,7 +41,11 @@ const fake = await startFakeIssuer({ provider: 'cardda', apiKeys: ['key'], compa
 try {
   fake.route('GET', '/banking/bank_transactions', [{ json: [{ id: 't1' }] }]);
   const client = createCarddaClient({ baseUrl: fake.baseUrl, apiKey: 'key', companyId: 'co' });
-  const first = await client.get('/banking/bank_transactions');
+  const call = client.get('/banking/bank_transactions');
+  // One neverthrow in the process: the app's own import and core's are the same classes.
+  assert.ok(call instanceof ResultAsync);
+  const first = await call;
+  assert.ok(first instanceof Ok);
   assert.deepEqual(first._unsafeUnwrap(), [{ id: 't1' }]);
 } finally {
   await fake.close();

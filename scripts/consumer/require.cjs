@@ -2,7 +2,8 @@
 const assert = require('node:assert/strict');
 const { cardda } = require('@issuer-errors/cardda');
 const { clara } = require('@issuer-errors/clara');
-const { isIssuerError } = require('@issuer-errors/core');
+const { isIssuerError, ok } = require('@issuer-errors/core');
+const { Ok } = require('neverthrow');
 const { carddaFixtures, claraFixtures } = require('@issuer-errors/testing');
 
 const carddaError = cardda.normalize(carddaFixtures[0].response);
@@ -10,4 +11,5 @@ const claraError = clara.normalize(claraFixtures[0].response);
 assert.ok(isIssuerError(carddaError) && isIssuerError(claraError));
 assert.equal(carddaError.code, carddaFixtures[0].expected.code);
 assert.equal(claraError.code, claraFixtures[0].expected.code);
+assert.ok(ok(1) instanceof Ok, 'one neverthrow in the process');
 console.log(`require: ${carddaError.kind} and ${claraError.kind} on Node ${process.version}`);
