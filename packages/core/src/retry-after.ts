@@ -35,7 +35,7 @@ export function retryAfterFromHeaders(headers: unknown, now?: number): number | 
  * Negative delays become `0`.
  */
 export function clampDelayMs(delayMs: unknown): number | undefined {
-  if (delayMs === Number.POSITIVE_INFINITY) return MAX_RETRY_AFTER_MS;
+  if (delayMs === Infinity) return MAX_RETRY_AFTER_MS;
   // Number.isFinite rejects NaN, -Infinity and every non-number without coercing it.
   if (!Number.isFinite(delayMs)) return undefined;
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.round(delayMs as number)));

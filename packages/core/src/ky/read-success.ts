@@ -18,7 +18,7 @@ export async function readSuccess<T>(
   schema: StandardSchemaV1<unknown, T> | undefined,
   signal: AbortSignal,
 ): Promise<Result<T, IssuerError>> {
-  const read = await readBoundedText(response, { maxBytes: Number.POSITIVE_INFINITY, signal });
+  const read = await readBoundedText(response, { maxBytes: Infinity, signal });
   if (read.interrupted) throw 'failure' in read ? read.failure : signal.reason;
   const text = read.text;
   let value: unknown;

@@ -32,7 +32,7 @@ export async function runWithRetries<T>(
 ): Promise<Result<T, IssuerError>> {
   const call = createScope(callerSignal, settings.totalTimeoutMs);
   const { tokens, gate } = settings;
-  const deadline = Date.now() + (settings.totalTimeoutMs ?? Number.POSITIVE_INFINITY);
+  const deadline = Date.now() + (settings.totalTimeoutMs ?? Infinity);
   const retriesByKind = new Map<ErrorKind, number>();
   let attempt = 0;
   let totalRetryDelayMs = 0;
@@ -133,7 +133,7 @@ function retryDelay<T>(
   if (isWrite && plan.options.idempotent !== true && error.outcome !== 'rejected') return undefined;
   const guidance = plan.adapter.retry.byKind?.[error.kind];
   const maxRetries = plan.adapter.ruleFor(error)?.maxRetries ?? guidance?.maxRetries;
-  if (retries >= (maxRetries ?? Number.POSITIVE_INFINITY)) return undefined;
+  if (retries >= (maxRetries ?? Infinity)) return undefined;
   return (
     error.retryAfterMs ??
     computeBackoffMs(guidance?.backoff ?? plan.adapter.retry.backoff, retries, settings.random)

@@ -23,7 +23,7 @@ export class TokenCoordinator {
 
   constructor(
     private readonly source: AccessTokenSource,
-    private readonly timeoutMs = Number.POSITIVE_INFINITY,
+    private readonly timeoutMs = Infinity,
   ) {}
 
   /** The token to send now. */
