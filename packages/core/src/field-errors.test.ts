@@ -64,6 +64,14 @@ describe('addFieldError', () => {
     expect(fieldErrors.email).toEqual(messages.slice(0, 20));
   });
 
+  it('adds nothing to a field that already holds 20 messages', () => {
+    const fieldErrors: FieldErrors = {};
+    const first = Array.from({ length: 20 }, (_, index) => `message ${index}`);
+    addFieldError(fieldErrors, 'email', first);
+    addFieldError(fieldErrors, 'email', ['one more', 'and another']);
+    expect(fieldErrors).toStrictEqual({ email: first });
+  });
+
   it('keeps at most 100 fields, still adding messages to those it has', () => {
     const fieldErrors = manyFields(100);
     addFieldError(fieldErrors, 'one_too_many', ['x']);

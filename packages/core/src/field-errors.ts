@@ -21,18 +21,24 @@ export function addFieldError(
 ) {
   const name = toSafeLine(field, MAX_FIELD_NAME_BYTES);
   if (name === '' || FORBIDDEN_KEYS.has(name)) return;
-  if (!Object.hasOwn(fieldErrors, name) && Object.keys(fieldErrors).length >= MAX_FIELDS) return;
-  const cleaned = messages.flatMap(toMessage);
-  if (cleaned.length === 0) return;
-  const existing = Object.hasOwn(fieldErrors, name) ? (fieldErrors[name] ?? []) : [];
-  fieldErrors[name] = [...existing, ...cleaned].slice(0, MAX_MESSAGES_PER_FIELD);
+  const existing = Object.hasOwn(fieldErrors, name) ? fieldErrors[name] : undefined;
+  if (existing === undefined && Object.keys(fieldErrors).length >= MAX_FIELDS) return;
+  const list = existing?.slice(0, MAX_MESSAGES_PER_FIELD) ?? [];
+  let added = false;
+  for (const value of messages) {
+    const message = toMessage(value);
+    if (message === '') continue;
+    added = true;
+    if (list.length === MAX_MESSAGES_PER_FIELD) break;
+    list.push(message);
+  }
+  if (added) fieldErrors[name] = list;
 }
 
-function toMessage(value: unknown): string[] {
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (typeof value !== 'string') return [];
-  const message = toSafeLine(value, MAX_FIELD_MESSAGE_BYTES);
-  return message === '' ? [] : [message];
+/** A field message, cleaned; '' for anything that is not one. */
+function toMessage(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'string' ? toSafeLine(value, MAX_FIELD_MESSAGE_BYTES) : '';
 }
 
 /**

@@ -22,7 +22,7 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   const trimmed = String(text).trim();
   if (DELTA_SECONDS.test(trimmed)) return clampDelayMs(Number(trimmed) * 1000);
   // A text that is no date gives NaN, which clampDelayMs turns into undefined.
-  return clampDelayMs((parseHttpDate(trimmed, now) ?? Number.NaN) - now);
+  return clampDelayMs((parseHttpDate(trimmed, now) ?? NaN) - now);
 }
 
 /** Reads and parses the `Retry-After` header (any casing) of {@link HeadersInput}. */

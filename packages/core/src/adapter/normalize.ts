@@ -53,7 +53,7 @@ export function createNormalize<Body extends object>(
         retryable: rule?.retryable,
         retryAfterMs:
           retryAfterFromHeaders(headers) ??
-          clampDelayMs((facts.retryAfterSeconds ?? Number.NaN) * 1000) ??
+          clampDelayMs((facts.retryAfterSeconds ?? NaN) * 1000) ??
           rule?.retryAfterMs,
         outcome: rule?.outcome,
         fieldErrors,
