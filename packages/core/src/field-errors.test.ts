@@ -64,6 +64,14 @@ describe('addFieldError', () => {
     expect(fieldErrors.email).toEqual(messages.slice(0, 20));
   });
 
+  it('leaves the list it appends to untouched: a copy of the map shares no list with it', () => {
+    const original: FieldErrors = { email: ['is taken'] };
+    const copy = { ...original };
+    addFieldError(copy, 'email', ['is invalid']);
+    expect(original).toStrictEqual({ email: ['is taken'] });
+    expect(copy).toStrictEqual({ email: ['is taken', 'is invalid'] });
+  });
+
   it('adds nothing to a field that already holds 20 messages', () => {
     const fieldErrors: FieldErrors = {};
     const first = Array.from({ length: 20 }, (_, index) => `message ${index}`);
