@@ -1,3 +1,4 @@
+// The build imports it as `#neverthrow`, which Node loads with `require`: see neverthrow-node.ts.
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { IssuerError } from './issuer-error';
 
