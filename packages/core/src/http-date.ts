@@ -1,8 +1,8 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
- * The three forms of an HTTP-date, each naming its parts. Each is built from one string and
- * marked pure, so that a bundle which never reads a date drops them.
+ * The three forms of an HTTP-date, each naming its parts. Literals marked pure, so that a
+ * bundle which never reads a date drops them.
  */
 const HTTP_DATE_FORMATS = [
   // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
