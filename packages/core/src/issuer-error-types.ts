@@ -1,7 +1,7 @@
 import type { ErrorCode } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import type { FieldErrors } from './field-errors';
-import type { ErrorOutcome } from './kind-defaults';
+import type { ErrorOutcome } from './kind-retry-defaults';
 
 /** The provider's response as an error keeps it: allow-listed headers, a bounded, redacted body. */
 export interface RawResponseSnapshot {

@@ -3,7 +3,7 @@ import type { ErrorKind } from './error-kinds';
 import { type FieldErrors, mergeFieldErrors } from './field-errors';
 import { toHttpStatus } from './http-status';
 import type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
-import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
+import { type ErrorOutcome, KIND_RETRY_DEFAULTS } from './kind-retry-defaults';
 import { redactBody } from './redact-body';
 import { redactHeaders } from './redact-headers';
 import { clampDelayMs } from './retry-after';
@@ -76,7 +76,7 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
       cause === undefined ? undefined : { cause },
     );
     const kind = ERROR_CODES[init.code] as unknown as K;
-    const defaults = KIND_DEFAULTS[kind];
+    const defaults = KIND_RETRY_DEFAULTS[kind];
     this.provider = toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
     this.kind = kind;
     this.code = init.code;

@@ -3,7 +3,7 @@ import type { ErrorKind } from '../error-kinds';
 import type { DetailsShape } from '../field-errors';
 import type { HeadersInput } from '../headers';
 import type { IssuerError } from '../issuer-error';
-import type { ErrorOutcome } from '../kind-defaults';
+import type { ErrorOutcome } from '../kind-retry-defaults';
 import type { StandardSchemaV1 } from '../standard-schema';
 
 /** A provider's error response as an adapter receives it. */
