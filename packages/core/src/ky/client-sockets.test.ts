@@ -35,6 +35,30 @@ describe('client over real sockets', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("hangs up a stalled request at the attempt's time limit, with its own ky or one it is given", async () => {
+    const { default: ky } = await import('ky');
+    const fetchedBy: string[] = [];
+    const countingFetch: typeof fetch = (input, init) => {
+      fetchedBy.push('instance');
+      return globalThis.fetch(input, init);
+    };
+    for (const kyOption of [{}, { ky: ky.create({ fetch: countingFetch }) }]) {
+      let hungUp: () => void = () => {};
+      const gone = new Promise<void>((resolve) => {
+        hungUp = resolve;
+      });
+      server = await startLoopbackServer((request) => request.on('close', hungUp));
+      const error = (
+        await clientFor(server.url, { maxAttempts: 1, ...kyOption }).get('/stall')
+      )._unsafeUnwrapErr();
+      expect(error).toMatchObject({ kind: 'timeout', attempts: 1 });
+      // The attempt's signal reached fetch: the connection ends now, not when the server gives up.
+      await expect(gone).resolves.toBeUndefined();
+      await server.close();
+    }
+    expect(fetchedBy).toEqual(['instance']);
+  });
+
   it('never resends a POST that timed out', async () => {
     server = await startLoopbackServer(() => {});
     const error =

@@ -7,7 +7,7 @@ import type { StandardSchemaV1 } from '../standard-schema';
 export interface KyInstanceLike {
   (url: string, options?: object): PromiseLike<Response>;
   /** A copy with more options, as `ky.extend` makes. */
-  extend(options: object): KyInstanceLike;
+  extend(options: object | ((parent: { fetch?: typeof fetch }) => object)): KyInstanceLike;
 }
 
 /**
@@ -43,11 +43,12 @@ export interface IssuerClientOptions {
   /**
    * A ky instance (its hooks are kept) or ky options. Retry, timeout and
    * `throwHttpErrors` are always the client's own; `prefixUrl`/`prefix`/`baseUrl` are ignored.
+   * A `fetch` of yours gets each attempt's abort signal in its second argument: pass that on.
    */
   readonly ky?: KyInstanceLike | Readonly<Record<string, unknown>>;
-  /** Attempts per call, the first included (default 3). */
+  /** Attempts per call, the first included (default 3; less than 1 counts as 1). */
   readonly maxAttempts?: number;
-  /** Time limit of one attempt, reading the body included (default 10 s). */
+  /** Time limit of one attempt, reading the body included (default 10 s; `Infinity` for none). */
   readonly timeoutMs?: number;
   /** Time limit of the whole call, waits included (default: none). */
   readonly totalTimeoutMs?: number;

@@ -1,5 +1,7 @@
-import { IssuerError } from '../issuer-error';
+import type { IssuerError } from '../issuer-error';
 import { err, errAsync, ResultAsync } from '../result';
+import { withAttemptSignal } from './attempt-signal';
+import { setupError, setupProblem, toTimerMs } from './client-setup';
 import type {
   HttpMethod,
   IssuerClient,
@@ -36,11 +38,11 @@ const CLIENT_OWNED = { throwHttpErrors: false, retry: 0, timeout: false } as con
  */
 export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
   let instance: Promise<KyInstanceLike> | undefined;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = toTimerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const settings: RetrySettings = {
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
     timeoutMs,
-    totalTimeoutMs: options.totalTimeoutMs,
+    totalTimeoutMs: toTimerMs(options.totalTimeoutMs),
     maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
     random: options.random ?? Math.random,
     tokens:
@@ -52,13 +54,14 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
     onError: options.onError,
   };
 
-  const setupError = invalidRateLimit(options);
+  const problem = setupProblem(options);
   const send = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions<T> = {}) => {
-    if (setupError !== undefined) return errAsync<T, IssuerError>(setupError);
+    if (problem !== undefined) return errAsync<T, IssuerError>(setupError(options, problem));
     instance ??= toKyInstance(options.ky);
     const outcome = instance.then(
       (ky) => sendWith(ky, method, path, requestOptions),
-      (cause: unknown) => err(kyMissing(options, cause)),
+      (cause: unknown) =>
+        err(setupError(options, 'the client needs ky (npm install ky) or a ky instance', cause)),
     );
     return new ResultAsync(outcome);
   };
@@ -98,37 +101,18 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
 
 /** ky is an optional peer: it is loaded on the first request, and only when no instance was given. */
 async function toKyInstance(option: IssuerClientOptions['ky']): Promise<KyInstanceLike> {
-  if (typeof option === 'function') return option.extend(CLIENT_OWNED);
+  if (typeof option === 'function') {
+    return option.extend((parent: { fetch?: typeof fetch }) => ({
+      ...CLIENT_OWNED,
+      fetch: withAttemptSignal(parent.fetch),
+    }));
+  }
   const { default: ky } = await import('ky');
   // The client joins the base URL itself: ky's URL options (both majors' names) are dropped.
   const { prefixUrl, prefix, baseUrl, ...kyOptions } = option ?? {};
-  return ky.create({ ...kyOptions, ...CLIENT_OWNED }) as unknown as KyInstanceLike;
-}
-
-function kyMissing(options: IssuerClientOptions, cause: unknown): IssuerError {
-  return new IssuerError({
-    provider: options.adapter.name,
-    code: 'invalid_client_setup',
-    message: `${options.adapter.displayName}: the client needs ky (npm install ky) or a ky instance`,
-    cause,
-  });
-}
-
-function invalidRateLimit(options: IssuerClientOptions): IssuerError | undefined {
-  const { rateLimit } = options;
-  if (rateLimit === undefined) return undefined;
-  const { requestsPerSecond, burst = 1 } = rateLimit;
-  if (
-    requestsPerSecond > 0 &&
-    Number.isFinite(requestsPerSecond) &&
-    Number.isInteger(burst) &&
-    burst >= 1
-  ) {
-    return undefined;
-  }
-  return new IssuerError({
-    provider: options.adapter.name,
-    code: 'invalid_client_setup',
-    message: `${options.adapter.displayName}: rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1`,
-  });
+  return ky.create({
+    ...kyOptions,
+    ...CLIENT_OWNED,
+    fetch: withAttemptSignal(kyOptions.fetch as typeof fetch | undefined),
+  }) as unknown as KyInstanceLike;
 }

@@ -13,7 +13,9 @@ import type { TokenCoordinator } from './token-coordinator';
 /** The client's retry settings, defaults applied. */
 export interface RetrySettings {
   readonly maxAttempts: number;
-  readonly timeoutMs: number;
+  /** One attempt's time limit, as a timer holds it; `undefined` for none. */
+  readonly timeoutMs: number | undefined;
+  /** The whole call's, likewise. */
   readonly totalTimeoutMs: number | undefined;
   readonly maxRetryDelayMs: number;
   readonly random: () => number;
@@ -109,7 +111,7 @@ export async function runWithRetries<T>(
 async function attemptOnce<T>(
   plan: RequestPlan<T>,
   call: Scope,
-  timeoutMs: number,
+  timeoutMs: number | undefined,
   token: string | undefined,
 ) {
   const scope = createScope(call, timeoutMs);

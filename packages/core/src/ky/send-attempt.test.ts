@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { testAdapter } from './__fixtures__/test-adapter';
+import { ATTEMPT_SIGNAL } from './attempt-signal';
 import type { KyInstanceLike, RequestOptions } from './client-types';
 import { createScope, type Scope } from './scope';
 import { type RequestPlan, sendAttempt, stoppedError } from './send-attempt';
@@ -40,10 +41,10 @@ const planFor = <T>(
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** A ky that rejects like fetch once the request's signal aborts. */
+/** A ky that rejects like fetch once the attempt's signal aborts. */
 const rejectsOnAbort = (options: Record<string, unknown>) =>
   new Promise<Response>((_resolve, reject) => {
-    const signal = options.signal as AbortSignal;
+    const signal = options[ATTEMPT_SIGNAL] as AbortSignal;
     signal.addEventListener('abort', () =>
       reject(new DOMException('This operation was aborted', 'AbortError')),
     );
@@ -65,7 +66,11 @@ describe('sendAttempt: the request it sends', () => {
     expect(sent).toStrictEqual([
       {
         url: 'https://issuer.test/v1/cards',
-        options: { method: 'GET', headers: { 'company-id': 'c-1' }, signal: scope.signal },
+        options: {
+          method: 'GET',
+          headers: { 'company-id': 'c-1' },
+          [ATTEMPT_SIGNAL]: scope.signal,
+        },
       },
     ]);
   });
@@ -88,7 +93,7 @@ describe('sendAttempt: the request it sends', () => {
     expect(sent[0]?.options).toStrictEqual({
       method: 'POST',
       headers: { 'company-id': 'c-1' },
-      signal: scope.signal,
+      [ATTEMPT_SIGNAL]: scope.signal,
       json: { name: 'Acme' },
       searchParams: { page: 2 },
     });

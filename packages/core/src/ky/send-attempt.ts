@@ -1,6 +1,7 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
 import { IssuerError } from '../issuer-error';
 import { err, type Result } from '../result';
+import { ATTEMPT_SIGNAL } from './attempt-signal';
 import type { HttpMethod, KyInstanceLike, RequestOptions } from './client-types';
 import { readSuccess } from './read-success';
 import type { Scope, StopReason } from './scope';
@@ -31,7 +32,7 @@ export async function sendAttempt<T>(
           token === undefined
             ? plan.headers
             : { ...plan.headers, authorization: `Bearer ${token}` },
-        signal: scope.signal,
+        [ATTEMPT_SIGNAL]: scope.signal,
         ...(options.json === undefined ? {} : { json: options.json }),
         ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
       }),

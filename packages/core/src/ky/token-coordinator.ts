@@ -23,7 +23,8 @@ export class TokenCoordinator {
 
   constructor(
     private readonly source: AccessTokenSource,
-    private readonly timeoutMs = Infinity,
+    /** How long one ask may take, as a timer holds it; `undefined` for no limit. */
+    private readonly timeoutMs?: number,
   ) {}
 
   /** The token to send now. */
@@ -49,15 +50,16 @@ export class TokenCoordinator {
     this.#asks += 1;
     const number = this.#asks;
     const controller = new AbortController();
-    const timer = Number.isFinite(this.timeoutMs)
-      ? setTimeout(
-          () =>
-            controller.abort(
-              new DOMException('The access token request timed out', 'TimeoutError'),
-            ),
-          this.timeoutMs,
-        )
-      : undefined;
+    const timer =
+      this.timeoutMs === undefined
+        ? undefined
+        : setTimeout(
+            () =>
+              controller.abort(
+                new DOMException('The access token request timed out', 'TimeoutError'),
+              ),
+            this.timeoutMs,
+          );
     const asked = Promise.resolve().then(() =>
       this.source({ forceRefresh, signal: controller.signal }),
     );

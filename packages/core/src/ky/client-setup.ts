@@ -1,0 +1,46 @@
+import { IssuerError } from '../issuer-error';
+import type { IssuerClientOptions } from './client-types';
+
+/** The longest delay a timer holds, 2^31 - 1 ms (about 24.8 days): a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const COUNTS = ['timeoutMs', 'totalTimeoutMs', 'maxRetryDelayMs', 'maxAttempts'] as const;
+
+/** A time limit as a timer holds it: none for `Infinity`, and a longer one cut to the most a timer holds. */
+export function toTimerMs(ms: number | undefined): number | undefined {
+  return ms === undefined || ms === Infinity ? undefined : Math.min(ms, MAX_TIMER_MS);
+}
+
+/**
+ * The error every call of a client gets when its options cannot work (no ky, a rate limit
+ * of no requests, a negative or NaN time limit), sent before anything is.
+ */
+export function setupError(
+  options: IssuerClientOptions,
+  problem: string,
+  cause?: unknown,
+): IssuerError {
+  return new IssuerError({
+    provider: options.adapter.name,
+    code: 'invalid_client_setup',
+    message: `${options.adapter.displayName}: ${problem}`,
+    cause,
+  });
+}
+
+/** What in the options cannot work, or `undefined` when they can. */
+export function setupProblem(options: IssuerClientOptions): string | undefined {
+  for (const name of COUNTS) {
+    const value = options[name];
+    if (value !== undefined && !(value >= 0)) return `${name} needs a number ≥ 0`;
+  }
+  const { rateLimit } = options;
+  if (rateLimit === undefined) return undefined;
+  const { requestsPerSecond, burst = 1 } = rateLimit;
+  const valid =
+    requestsPerSecond > 0 &&
+    Number.isFinite(requestsPerSecond) &&
+    Number.isInteger(burst) &&
+    burst >= 1;
+  return valid ? undefined : 'rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1';
+}
