@@ -1,4 +1,4 @@
-import { defineAdapter } from '@issuer-errors/core';
+import { defineAdapter, fieldErrorsFromMap } from '@issuer-errors/core';
 import { carddaErrorBody } from './cardda-error-body';
 import { carddaRetry } from './cardda-retry';
 import { carddaRules } from './cardda-rules';
@@ -19,7 +19,7 @@ export const cardda = defineAdapter({
   displayName: 'Cardda',
   bodySchema: carddaErrorBody,
   bodyFields: { providerCode: 'error', message: 'message', retryAfterSeconds: 'retry_after' },
-  fieldErrors: { style: 'map', key: 'errors' },
+  fieldErrors: { key: 'errors', read: fieldErrorsFromMap },
   rules: carddaRules,
   retry: carddaRetry,
 });

@@ -1,4 +1,4 @@
-import { defineAdapter } from '@issuer-errors/core';
+import { defineAdapter, fieldErrorsFromDetails } from '@issuer-errors/core';
 import { claraErrorBody } from './clara-error-body';
 import { claraRetry } from './clara-retry';
 import { claraRules } from './clara-rules';
@@ -23,7 +23,7 @@ export const clara = defineAdapter({
     message: ['message', 'error_description'],
     timestamp: 'timestamp',
   },
-  fieldErrors: { style: 'details', key: 'details' },
+  fieldErrors: { key: 'details', read: fieldErrorsFromDetails },
   rules: claraRules,
   retry: claraRetry,
 });

@@ -1,4 +1,4 @@
-import { defineAdapter } from '@issuer-errors/core';
+import { defineAdapter, fieldErrorsFromDetails } from '@issuer-errors/core';
 import { createIssuerClient, type IssuerClientOptions } from '@issuer-errors/core/ky';
 import { acmeErrorBody } from './acme-error-body';
 import { acmeRetry, acmeRules } from './acme-rules';
@@ -9,7 +9,7 @@ export const acme = defineAdapter({
   displayName: 'Acme',
   bodySchema: acmeErrorBody,
   bodyFields: { providerCode: 'code', message: 'message', retryAfterSeconds: 'retry_in' },
-  fieldErrors: { style: 'details', key: 'errors' },
+  fieldErrors: { key: 'errors', read: fieldErrorsFromDetails },
   rules: acmeRules,
   retry: acmeRetry,
 });

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../error-codes';
 import type { ErrorKind } from '../error-kinds';
-import type { DetailsShape } from '../field-errors';
+import type { FieldErrors } from '../field-errors';
 import type { HeadersInput } from '../headers';
 import type { IssuerError } from '../issuer-error';
 import type { ErrorOutcome } from '../kind-retry-defaults';
@@ -68,10 +68,18 @@ export interface ErrorBodyFields<Body> {
   readonly retryAfterSeconds?: KeysOf<Body> | readonly KeysOf<Body>[];
 }
 
-/** How a provider names invalid fields: a field map (`{ errors: { rut: [...] } }`) or a details list. */
-export type FieldErrorSource<Body> =
-  | { readonly style: 'map'; readonly key: KeysOf<Body> }
-  | ({ readonly style: 'details'; readonly key: KeysOf<Body> } & Partial<DetailsShape>);
+/**
+ * Where a provider's body names invalid fields, and how to read them: `fieldErrorsFromMap` for a
+ * field map (`{ errors: { rut: [...] } }`), `fieldErrorsFromDetails` for a details list (or
+ * `(value) => fieldErrorsFromDetails(value, shape)` for other key names), or a reader of your own.
+ * A reference, not a name: an app's bundle carries only the reader its adapters use.
+ */
+export interface FieldErrorSource<Body> {
+  /** The body key holding them. */
+  readonly key: KeysOf<Body>;
+  /** Reads the value at `key`, whatever it is, into field errors. */
+  readonly read: (value: unknown) => FieldErrors;
+}
 
 /** A backoff policy: wait `baseMs * factor^attempt` (attempt counts from 0), capped at `maxMs`, with jitter. */
 export interface BackoffPolicy {

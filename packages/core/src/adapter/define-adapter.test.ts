@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldErrorsFromMap } from '../field-errors';
 import { IssuerError } from '../issuer-error';
 import { issuerErrorFromJSON } from '../issuer-error-json';
 import { defineAdapter } from './define-adapter';
@@ -21,7 +22,7 @@ const acme = defineAdapter({
     timestamp: 'timestamp',
     retryAfterSeconds: 'retry_after',
   },
-  fieldErrors: { style: 'map', key: 'errors' },
+  fieldErrors: { key: 'errors', read: fieldErrorsFromMap },
   rules: [
     {
       message: /queue is busy/i,

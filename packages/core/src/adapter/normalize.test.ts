@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldErrorsFromMap } from '../field-errors';
 import type { ErrorRule } from './adapter-types';
 import { defineAdapter } from './define-adapter';
 import { lenientObject } from './lenient-object';
@@ -46,7 +47,7 @@ describe('normalize: rules that name a field', () => {
       name: 'acme',
       bodySchema: lenientObject({ code: 'string', errors: 'unknown' }),
       bodyFields: { providerCode: 'code' },
-      fieldErrors: { style: 'map', key: 'errors' },
+      fieldErrors: { key: 'errors', read: fieldErrorsFromMap },
       rules: [{ providerCode: 'BAD_IBAN', code: 'invalid_field', field: 'iban' }],
       retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
     });
@@ -107,7 +108,7 @@ describe('normalize: what it cleans itself', () => {
       name: 'acme',
       bodySchema: lenientObject({ errors: 'unknown' }),
       bodyFields: {},
-      fieldErrors: { style: 'map', key: 'errors' },
+      fieldErrors: { key: 'errors', read: fieldErrorsFromMap },
       rules: [],
       retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { fieldErrorsFromDetails, fieldErrorsFromMap } from '../field-errors';
 import { MAX_ERROR_BODY_BYTES } from '../read-body';
 import type { StandardSchemaV1 } from '../standard-schema';
 import type { AdapterConfig, FieldErrorSource } from './adapter-types';
@@ -196,24 +197,22 @@ describe('readErrorBody: facts', () => {
   });
 
   it('reads field errors from a field map', () => {
-    const config = acme({ style: 'map', key: 'errors' });
+    const config = acme({ key: 'errors', read: fieldErrorsFromMap });
     expect(readErrorBody(config, { errors: { email: ['is invalid'] } }).fieldErrors).toEqual({
       email: ['is invalid'],
     });
   });
 
   it('reads field errors from a details list with the default keys', () => {
-    const config = acme({ style: 'details', key: 'errors' });
+    const config = acme({ key: 'errors', read: fieldErrorsFromDetails });
     const errors = [{ field: 'email', message: 'is taken' }];
     expect(readErrorBody(config, { errors }).fieldErrors).toEqual({ email: ['is taken'] });
   });
 
-  it('reads field errors from a details list with the keys the adapter names', () => {
+  it('reads field errors with a reader of its own: a details list with other keys', () => {
     const config = acme({
-      style: 'details',
       key: 'errors',
-      fieldKeys: ['attr'],
-      textKeys: ['msg'],
+      read: (value) => fieldErrorsFromDetails(value, { fieldKeys: ['attr'], textKeys: ['msg'] }),
     });
     const errors = [{ attr: 'email', msg: 'is taken', field: 'other', message: 'wrong key' }];
     expect(readErrorBody(config, { errors }).fieldErrors).toEqual({ email: ['is taken'] });

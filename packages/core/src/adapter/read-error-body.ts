@@ -1,9 +1,4 @@
-import {
-  DEFAULT_DETAILS_SHAPE,
-  type FieldErrors,
-  fieldErrorsFromDetails,
-  fieldErrorsFromMap,
-} from '../field-errors';
+import type { FieldErrors } from '../field-errors';
 import { MAX_ERROR_BODY_BYTES } from '../read-body';
 import type { AdapterConfig } from './adapter-types';
 
@@ -106,10 +101,5 @@ function readFieldErrors<Body extends object>(
 ): FieldErrors {
   const source = config.fieldErrors;
   if (source === undefined) return {};
-  const value = data[source.key];
-  if (source.style === 'map') return fieldErrorsFromMap(value);
-  return fieldErrorsFromDetails(value, {
-    fieldKeys: source.fieldKeys ?? DEFAULT_DETAILS_SHAPE.fieldKeys,
-    textKeys: source.textKeys ?? DEFAULT_DETAILS_SHAPE.textKeys,
-  });
+  return source.read(data[source.key]);
 }
