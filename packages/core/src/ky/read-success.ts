@@ -16,10 +16,10 @@ export async function readSuccess<T>(
   adapter: IssuerAdapter,
   response: Response,
   schema: StandardSchemaV1<unknown, T> | undefined,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<Result<T, IssuerError>> {
   const read = await readBoundedText(response, { maxBytes: Infinity, signal });
-  if (read.interrupted) throw 'failure' in read ? read.failure : signal.reason;
+  if (read.interrupted) throw 'failure' in read ? read.failure : signal?.reason;
   const text = read.text;
   let value: unknown;
   if (text.trim() !== '') {

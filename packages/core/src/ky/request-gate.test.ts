@@ -63,6 +63,18 @@ describe('RequestGate: rate limit', () => {
     expect(passedAt).toEqual([0, 0, 0, 100, 200, 300]);
   });
 
+  it('queues requests that have no signal like the others', async () => {
+    const gate = new RequestGate({ requestsPerSecond: 10 });
+    const passedAt: Array<number | boolean> = [];
+    for (let index = 0; index < 3; index += 1) {
+      void gate.pass(undefined).then((passed) => {
+        passedAt[index] = passed && Date.now() - 1_000_000;
+      });
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(passedAt).toEqual([0, 100, 200]);
+  });
+
   it('spaces every request by the interval with the default burst of 1', async () => {
     const passedAt = passAll(new RequestGate({ requestsPerSecond: 4 }), 3);
     await vi.advanceTimersByTimeAsync(1000);

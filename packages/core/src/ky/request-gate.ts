@@ -2,7 +2,7 @@ import type { RateLimitOptions } from './client-types';
 
 interface Waiter {
   readonly resolve: (passed: boolean) => void;
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
 }
 
@@ -42,8 +42,8 @@ export class RequestGate {
   }
 
   /** Resolves `true` when the request may leave (after those that came first), `false` if `signal` aborts first. */
-  pass(signal: AbortSignal): Promise<boolean> {
-    if (signal.aborted) return Promise.resolve(false);
+  pass(signal: AbortSignal | undefined): Promise<boolean> {
+    if (signal?.aborted) return Promise.resolve(false);
     if (this.#queue.length === 0 && this.#waitMs() === 0) {
       this.#tokens -= 1;
       return Promise.resolve(true);
@@ -58,7 +58,7 @@ export class RequestGate {
           this.#schedule();
         },
       };
-      signal.addEventListener('abort', waiter.onAbort);
+      signal?.addEventListener('abort', waiter.onAbort);
       this.#queue.push(waiter);
       this.#schedule();
     });
@@ -70,7 +70,7 @@ export class RequestGate {
     let waiter = this.#queue[0];
     while (waiter !== undefined && this.#waitMs() === 0) {
       this.#queue.shift();
-      waiter.signal.removeEventListener('abort', waiter.onAbort);
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
       this.#tokens -= 1;
       waiter.resolve(true);
       waiter = this.#queue[0];

@@ -9,23 +9,31 @@ const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('createScope: without a parent', () => {
-  it('runs until disposed when it has no time limit', async () => {
+  it('has no signal and no timer when it has no time limit: nothing can stop it', async () => {
     const timersBefore = activeTimers();
     const scope = createScope(undefined);
     expect(activeTimers()).toBe(timersBefore);
     await delay(5);
-    expect(scope.signal.aborted).toBe(false);
+    expect(scope.signal).toBeUndefined();
     expect(scope.stopReason()).toBeUndefined();
     scope.dispose();
   });
 
+  it('gives a child of a scope that cannot stop no signal either, unless it has a time limit', () => {
+    const call = createScope(undefined);
+    expect(createScope(call).signal).toBeUndefined();
+    const attempt = createScope(call, 1000);
+    expect(attempt.signal?.aborted).toBe(false);
+    attempt.dispose();
+  });
+
   it('stops with timeout once timeoutMs runs out', async () => {
     const scope = createScope(undefined, 2);
-    expect(scope.signal.aborted).toBe(false);
+    expect(scope.signal?.aborted).toBe(false);
     await delay(10);
-    expect(scope.signal.aborted).toBe(true);
+    expect(scope.signal?.aborted).toBe(true);
     expect(scope.stopReason()).toBe('timeout');
-    expect(scope.signal.reason).toBe('timeout');
+    expect(scope.signal?.reason).toBe('timeout');
     scope.dispose();
   });
 
@@ -36,7 +44,7 @@ describe('createScope: without a parent', () => {
     scope.dispose();
     expect(activeTimers()).toBe(timersBefore);
     await delay(10);
-    expect(scope.signal.aborted).toBe(false);
+    expect(scope.signal?.aborted).toBe(false);
     expect(scope.stopReason()).toBeUndefined();
   });
 });
@@ -46,16 +54,16 @@ describe("createScope: under a caller's signal", () => {
     const controller = new AbortController();
     const scope = createScope(controller.signal, 10_000);
     controller.abort(new Error('user navigated away'));
-    expect(scope.signal.aborted).toBe(true);
+    expect(scope.signal?.aborted).toBe(true);
     expect(scope.stopReason()).toBe('cancelled');
-    expect(scope.signal.reason).toBe('cancelled');
+    expect(scope.signal?.reason).toBe('cancelled');
     scope.dispose();
   });
 
   it('starts stopped, with cancelled and no timer, when the signal is already aborted', () => {
     const timersBefore = activeTimers();
     const scope = createScope(AbortSignal.abort(), 10_000);
-    expect(scope.signal.aborted).toBe(true);
+    expect(scope.signal?.aborted).toBe(true);
     expect(scope.stopReason()).toBe('cancelled');
     expect(activeTimers()).toBe(timersBefore);
     scope.dispose();
@@ -67,7 +75,7 @@ describe("createScope: under a caller's signal", () => {
     await delay(10);
     controller.abort();
     expect(scope.stopReason()).toBe('timeout');
-    expect(scope.signal.reason).toBe('timeout');
+    expect(scope.signal?.reason).toBe('timeout');
     scope.dispose();
   });
 
@@ -86,7 +94,7 @@ describe("createScope: under a caller's signal", () => {
     scope.dispose();
     expect(abortListeners(controller.signal)).toBe(0);
     controller.abort();
-    expect(scope.signal.aborted).toBe(false);
+    expect(scope.signal?.aborted).toBe(false);
     expect(scope.stopReason()).toBeUndefined();
   });
 });
@@ -96,7 +104,7 @@ describe('createScope: under a parent scope', () => {
     const call = createScope(undefined, 2);
     const attempt = createScope(call, 10_000);
     await delay(10);
-    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.signal?.aborted).toBe(true);
     expect(attempt.stopReason()).toBe('timeout');
     attempt.dispose();
     call.dispose();
@@ -116,7 +124,7 @@ describe('createScope: under a parent scope', () => {
     const call = createScope(undefined, 1);
     await delay(10);
     const attempt = createScope(call, 10_000);
-    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.signal?.aborted).toBe(true);
     expect(attempt.stopReason()).toBe('timeout');
     attempt.dispose();
     call.dispose();
@@ -127,7 +135,7 @@ describe('createScope: under a parent scope', () => {
     const attempt = createScope(call, 2);
     await delay(10);
     expect(attempt.stopReason()).toBe('timeout');
-    expect(call.signal.aborted).toBe(false);
+    expect(call.signal?.aborted).toBe(false);
     attempt.dispose();
     call.dispose();
   });

@@ -41,7 +41,7 @@ export async function sendAttempt<T>(
     const response = await untilAborted(sent, scope.signal);
     if (response === ABORTED) {
       sent.then((late) => late.body?.cancel()).catch(() => {});
-      throw scope.signal.reason;
+      throw scope.signal?.reason;
     }
     if (!response.ok) return err(await adapter.fromResponse(response, { signal: scope.signal }));
     return await readSuccess(adapter, response, options.schema, scope.signal);

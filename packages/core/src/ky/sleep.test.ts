@@ -15,6 +15,14 @@ describe('sleep', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(4);
   });
 
+  it('waits the whole time without a signal, and clears nothing it did not start', async () => {
+    const timersBefore = activeTimers();
+    const started = performance.now();
+    await expect(sleep(5, undefined)).resolves.toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(4);
+    expect(activeTimers()).toBe(timersBefore);
+  });
+
   it('resolves false at once when the signal is already aborted, starting no timer', async () => {
     const timersBefore = activeTimers();
     const started = performance.now();
@@ -53,6 +61,11 @@ describe('untilAborted', () => {
     await expect(
       untilAborted(Promise.resolve('token'), new AbortController().signal),
     ).resolves.toBe('token');
+  });
+
+  it('gives back the promise itself when there is no signal to wait for', async () => {
+    const promise = Promise.resolve('token');
+    expect(untilAborted(promise, undefined)).toBe(promise);
   });
 
   it('rejects like the promise when the signal does not abort', async () => {
