@@ -36,17 +36,20 @@ describe('client: time limits longer than a timer holds', () => {
     expect((await client.get('/slow'))._unsafeUnwrap()).toEqual({ ok: true });
   });
 
-  it('waits for a slow access token with timeoutMs: 2 ** 31', async () => {
-    const scope = nock(ORIGIN)
-      .get('/v1/x')
-      .matchHeader('authorization', 'Bearer late')
-      .reply(200, {});
-    const getAccessToken = () =>
-      new Promise<string>((resolve) => setTimeout(() => resolve('late'), 30));
-    const result = await testClient({ timeoutMs: 2 ** 31, getAccessToken }).get('/x');
-    expect(result._unsafeUnwrap()).toEqual({});
-    expect(scope.isDone()).toBe(true);
-  });
+  it.each([Number.POSITIVE_INFINITY, 2 ** 31])(
+    'waits for a slow access token with timeoutMs: %d',
+    async (timeoutMs) => {
+      const scope = nock(ORIGIN)
+        .get('/v1/x')
+        .matchHeader('authorization', 'Bearer late')
+        .reply(200, {});
+      const getAccessToken = () =>
+        new Promise<string>((resolve) => setTimeout(() => resolve('late'), 30));
+      const result = await testClient({ timeoutMs, getAccessToken }).get('/x');
+      expect(result._unsafeUnwrap()).toEqual({});
+      expect(scope.isDone()).toBe(true);
+    },
+  );
 });
 
 describe('client: invalid time limits and attempts', () => {

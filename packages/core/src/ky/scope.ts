@@ -33,11 +33,7 @@ export function createScope(parent: Scope | AbortSignal | undefined, timeoutMs?:
     controller.abort(why);
   };
   const onParentAbort = () =>
-    stop(
-      parent instanceof AbortSignal || parent === undefined
-        ? 'cancelled'
-        : (parent.stopReason() ?? 'cancelled'),
-    );
+    stop(parent instanceof AbortSignal ? 'cancelled' : (parent?.stopReason() ?? 'cancelled'));
   if (parentSignal?.aborted) onParentAbort();
   else parentSignal?.addEventListener('abort', onParentAbort, { once: true });
   const timer =
