@@ -4,7 +4,8 @@ import type { IssuerClientOptions } from './client-types';
 /** The longest delay a timer holds, 2^31 - 1 ms (about 24.8 days): a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const COUNTS = ['timeoutMs', 'totalTimeoutMs', 'maxRetryDelayMs', 'maxAttempts'] as const;
+/** Options that need a number ≥ 0: `Infinity` is fine, a negative number or NaN is not. */
+const NON_NEGATIVE = ['timeoutMs', 'totalTimeoutMs', 'maxRetryDelayMs', 'maxAttempts'] as const;
 
 /** A time limit as a timer holds it: none for `Infinity`, and a longer one cut to the most a timer holds. */
 export function toTimerMs(ms: number | undefined): number | undefined {
@@ -30,7 +31,7 @@ export function setupError(
 
 /** What in the options cannot work, or `undefined` when they can. */
 export function setupProblem(options: IssuerClientOptions): string | undefined {
-  for (const name of COUNTS) {
+  for (const name of NON_NEGATIVE) {
     const value = options[name];
     if (value !== undefined && !(value >= 0)) return `${name} needs a number ≥ 0`;
   }
