@@ -226,20 +226,43 @@ describe('IssuerError: an init normalize has cleaned', () => {
     expect(cleaned.fieldErrors).toEqual({ iban: ['kept as given'] });
   });
 
-  it('still cleans the provider, provider code and request id of a marked init', () => {
+  it('keeps every fact of a marked init as given: normalize has cleaned them', () => {
     const marked: CleanedInit = {
       ...init,
       [CLEANED_TEXT]: true,
+      fieldErrors: {},
+      provider: 'acme  labs',
+      providerCode: 'B013  x',
+      requestId: 'req  1',
+      timestamp: 'at  noon',
+    };
+    const error = new IssuerError(marked);
+    expect([error.provider, error.providerCode, error.requestId, error.timestamp]).toEqual([
+      'acme  labs',
+      'B013  x',
+      'req  1',
+      'at  noon',
+    ]);
+  });
+
+  it('cleans the same facts of an unmarked init', () => {
+    const error = new IssuerError({
+      ...init,
       provider: 'acme\nlabs',
       providerCode: 'B013\u0007',
       requestId: 'req\u001B[31m_1',
-    };
-    const error = new IssuerError(marked);
-    expect([error.provider, error.providerCode, error.requestId]).toEqual([
+      timestamp: 'at  noon',
+      status: 99,
+      retryAfterMs: -5,
+      attempts: 1.5,
+    });
+    expect([error.provider, error.providerCode, error.requestId, error.timestamp]).toEqual([
       'acme labs',
       'B013',
       'req_1',
+      'at noon',
     ]);
+    expect([error.status, error.retryAfterMs, error.attempts]).toEqual([undefined, 0, undefined]);
   });
 });
 

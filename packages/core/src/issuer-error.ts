@@ -8,21 +8,25 @@ import { redactBody } from './redact-body';
 import { redactHeaders } from './redact-headers';
 import { clampDelayMs } from './retry-after';
 import { toSafeCause } from './safe-cause';
-import { toSafeLine } from './sanitize-text';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine } from './sanitize-text';
 
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
-/** The most UTF-8 bytes of `provider`, `providerCode`, `requestId` and `timestamp`. */
-export const MAX_SHORT_FIELD_BYTES = 128;
 
 /**
- * Marks an init whose `message` and `fieldErrors` `normalize` has already cleaned (it cleans them
- * to match rules and name fields), so they are not cleaned twice. Core's own: no entry point
- * exports it, so text from anywhere else is always cleaned here.
+ * Marks an init `normalize` has already cleaned (it cleans the message and code to match rules),
+ * so nothing is cleaned twice. Core's own: no entry point exports it, so an init from anywhere
+ * else is always cleaned here.
  */
 export const CLEANED_TEXT: unique symbol = /* @__PURE__ */ Symbol();
 
-/** An init whose `message` and `fieldErrors` are clean, as this constructor would make them. */
-export type CleanedInit = IssuerErrorInit & { readonly [CLEANED_TEXT]: true };
+/**
+ * An init as {@link cleanInit} makes it: text cleaned and bounded, `status` valid, `retryAfterMs`
+ * clamped, counts whole, `fieldErrors` merged and `cause` a safe copy.
+ */
+export type CleanedInit = IssuerErrorInit & {
+  readonly [CLEANED_TEXT]: true;
+  readonly fieldErrors: FieldErrors;
+};
 
 /**
  * The one error every issuer call ends in. Carries facts, not prose: the
@@ -69,30 +73,24 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   #rawSnapshot: RawResponseSnapshot | undefined;
 
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
-    const cleaned = (init as Partial<CleanedInit>)[CLEANED_TEXT] === true;
-    const cause = toSafeCause(init.cause);
-    super(
-      cleaned ? init.message : toSafeLine(String(init.message)),
-      cause === undefined ? undefined : { cause },
-    );
+    const clean = isCleaned(init) ? init : cleanInit(init);
+    super(clean.message, clean.cause === undefined ? undefined : { cause: clean.cause });
     const kind = ERROR_CODES[init.code] as unknown as K;
     const defaults = KIND_RETRY_DEFAULTS[kind];
-    this.provider = toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
+    this.provider = clean.provider;
     this.kind = kind;
     this.code = init.code;
-    this.retryable = init.retryable ?? defaults.retryable;
-    this.outcome = init.outcome ?? defaults.outcome;
-    this.fieldErrors = cleaned
-      ? (init.fieldErrors as FieldErrors)
-      : mergeFieldErrors(init.fieldErrors ?? {});
-    this.#rawInput = init.raw;
-    assignDefined(this, 'providerCode', shortText(init.providerCode));
-    assignDefined(this, 'status', toHttpStatus(init.status));
-    assignDefined(this, 'retryAfterMs', clampDelayMs(init.retryAfterMs));
-    assignDefined(this, 'requestId', shortText(init.requestId));
-    assignDefined(this, 'timestamp', shortText(init.timestamp));
-    assignDefined(this, 'attempts', count(init.attempts));
-    assignDefined(this, 'totalRetryDelayMs', count(init.totalRetryDelayMs));
+    this.retryable = clean.retryable ?? defaults.retryable;
+    this.outcome = clean.outcome ?? defaults.outcome;
+    this.fieldErrors = clean.fieldErrors;
+    this.#rawInput = clean.raw;
+    assignDefined(this, 'providerCode', clean.providerCode);
+    assignDefined(this, 'status', clean.status);
+    assignDefined(this, 'retryAfterMs', clean.retryAfterMs);
+    assignDefined(this, 'requestId', clean.requestId);
+    assignDefined(this, 'timestamp', clean.timestamp);
+    assignDefined(this, 'attempts', clean.attempts);
+    assignDefined(this, 'totalRetryDelayMs', clean.totalRetryDelayMs);
   }
 
   /**
@@ -167,6 +165,32 @@ function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
     ...(status === undefined ? {} : { status }),
     headers: redactHeaders(raw?.headers),
     ...(body === undefined ? {} : { body }),
+  };
+}
+
+function isCleaned(init: IssuerErrorInit): init is CleanedInit {
+  return (init as Partial<CleanedInit>)[CLEANED_TEXT] === true;
+}
+
+/** Any init made safe to keep: what the constructor does to every init `normalize` did not make. */
+function cleanInit(init: IssuerErrorInit): CleanedInit {
+  return {
+    [CLEANED_TEXT]: true,
+    provider: toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES),
+    code: init.code,
+    message: toSafeLine(String(init.message)),
+    providerCode: shortText(init.providerCode),
+    status: toHttpStatus(init.status),
+    retryable: init.retryable,
+    retryAfterMs: clampDelayMs(init.retryAfterMs),
+    outcome: init.outcome,
+    fieldErrors: mergeFieldErrors(init.fieldErrors ?? {}),
+    requestId: shortText(init.requestId),
+    timestamp: shortText(init.timestamp),
+    attempts: count(init.attempts),
+    totalRetryDelayMs: count(init.totalRetryDelayMs),
+    raw: init.raw,
+    cause: toSafeCause(init.cause),
   };
 }
 

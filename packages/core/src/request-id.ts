@@ -1,14 +1,12 @@
 import { getHeader } from './headers';
-import { toSafeLine } from './sanitize-text';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine } from './sanitize-text';
 
 /** Headers that carry a provider's request id, in order of preference. */
 export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const;
 
-const MAX_REQUEST_ID_BYTES = 200;
-
 /**
  * The provider's request id (`X-Request-Id` in any casing, or a common
- * equivalent), cleaned to one short line; `undefined` when absent or blank.
+ * equivalent), cleaned to one line of at most 128 bytes, as `IssuerError` keeps it; `undefined` when absent or blank.
  *
  * @example
  * getRequestId(new Headers({ 'X-Request-Id': '8f3c2a7e' })); // '8f3c2a7e'
@@ -17,7 +15,7 @@ export function getRequestId(headers: unknown): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
     const value = getHeader(headers, name);
     if (value === undefined) continue;
-    const requestId = toSafeLine(value, MAX_REQUEST_ID_BYTES);
+    const requestId = toSafeLine(value, MAX_SHORT_FIELD_BYTES);
     if (requestId !== '') return requestId;
   }
   return undefined;

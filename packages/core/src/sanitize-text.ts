@@ -3,6 +3,8 @@ import { mayHoldSecret, redactSecretsInText } from './redact-secrets';
 
 /** The most UTF-8 bytes an error message keeps. */
 export const MAX_MESSAGE_BYTES = 1024;
+/** The most UTF-8 bytes of an error's `provider`, `providerCode`, `requestId` and `timestamp`. */
+export const MAX_SHORT_FIELD_BYTES = 128;
 
 const ANSI_SEQUENCE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.

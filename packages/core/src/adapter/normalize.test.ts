@@ -140,6 +140,31 @@ describe('normalize: what it cleans itself', () => {
     expect(adapter.normalize({ status: 404 }).provider).toBe('acme labs');
   });
 
+  it('cleans and bounds the provider code, request id and timestamp it passes on', () => {
+    const adapter = defineAdapter({
+      name: 'acme',
+      bodySchema: lenientObject({ code: 'string', at: 'string' }),
+      bodyFields: { providerCode: 'code', timestamp: 'at' },
+      rules: [],
+      retry: { backoff: { baseMs: 100, factor: 2, maxMs: 1000, jitter: 'full' } },
+    });
+    const error = adapter.normalize({
+      status: 400,
+      headers: { 'X-Request-Id': `req\u001B[31m\n${'r'.repeat(300)}` },
+      body: { code: `B013\u0007${'c'.repeat(300)}`, at: '2024-03-15\r\n10:30' },
+    });
+    expect(error.requestId?.startsWith('req rrr')).toBe(true);
+    expect(error.providerCode?.startsWith('B013 ccc')).toBe(true);
+    expect(Buffer.byteLength(error.requestId ?? '')).toBeLessThanOrEqual(128);
+    expect(Buffer.byteLength(error.providerCode ?? '')).toBeLessThanOrEqual(128);
+    expect(error.timestamp).toBe('2024-03-15 10:30');
+  });
+
+  it("clamps a rule's advised wait to 24 hours", () => {
+    const acme = acmeWith([{ status: 503, code: 'upstream_unavailable', retryAfterMs: 1e12 }]);
+    expect(acme.normalize({ status: 503 }).retryAfterMs).toBe(86_400_000);
+  });
+
   it("starts the error's stack at normalize, right under its caller", () => {
     function chargeCard() {
       return acmeWith([]).normalize({ status: 500 });

@@ -1,14 +1,9 @@
 import { addFieldError, type FieldErrors } from '../field-errors';
 import { toHttpStatus } from '../http-status';
-import {
-  CLEANED_TEXT,
-  type CleanedInit,
-  IssuerError,
-  MAX_SHORT_FIELD_BYTES,
-} from '../issuer-error';
+import { CLEANED_TEXT, type CleanedInit, IssuerError } from '../issuer-error';
 import { getRequestId } from '../request-id';
 import { clampDelayMs, retryAfterFromHeaders } from '../retry-after';
-import { toSafeLine } from '../sanitize-text';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine } from '../sanitize-text';
 import type { AdapterConfig, ErrorRule, RawErrorInput } from './adapter-types';
 import { findRule, ruleField } from './find-rule';
 import { readErrorBody } from './read-error-body';
@@ -23,16 +18,14 @@ export function createNormalize<Body extends object>(
   config: AdapterConfig<Body>,
   displayName: string,
 ): (input: RawErrorInput) => IssuerError {
+  const provider = toSafeLine(String(config.name), MAX_SHORT_FIELD_BYTES);
   const normalize = (input: RawErrorInput): IssuerError => {
     try {
       const status = toHttpStatus(input?.status);
       const headers = input?.headers;
       const facts = readErrorBody(config, input?.body);
       const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
-      const providerCode =
-        facts.providerCode === undefined
-          ? undefined
-          : toSafeLine(facts.providerCode, MAX_SHORT_FIELD_BYTES) || undefined;
+      const providerCode = shortLine(facts.providerCode);
       // A body with only a code (Clara's older `error` field) is matched by its code text too.
       const rule = findRule(config.rules, {
         status,
@@ -43,7 +36,7 @@ export function createNormalize<Body extends object>(
 
       const init: CleanedInit = {
         [CLEANED_TEXT]: true,
-        provider: config.name,
+        provider,
         code: rule?.code ?? 'unknown',
         message:
           providerMessage ||
@@ -54,17 +47,17 @@ export function createNormalize<Body extends object>(
         retryAfterMs:
           retryAfterFromHeaders(headers) ??
           clampDelayMs((facts.retryAfterSeconds ?? NaN) * 1000) ??
-          rule?.retryAfterMs,
+          clampDelayMs(rule?.retryAfterMs),
         outcome: rule?.outcome,
         fieldErrors,
         requestId: getRequestId(headers),
-        timestamp: facts.timestamp,
+        timestamp: shortLine(facts.timestamp),
         raw: { status, headers, body: facts.body },
       };
       return new IssuerError(init);
     } catch (cause) {
       return new IssuerError({
-        provider: config.name,
+        provider,
         code: 'unknown',
         message: `${displayName}: the error response could not be read`,
         cause,
@@ -72,6 +65,11 @@ export function createNormalize<Body extends object>(
     }
   };
   return normalize;
+}
+
+/** Text cut to a short field's length; `undefined` when absent or blank once cleaned. */
+function shortLine(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : toSafeLine(text, MAX_SHORT_FIELD_BYTES) || undefined;
 }
 
 /** A rule's field when the provider sent no message about it: Cardda's own wording for a bad field. */
