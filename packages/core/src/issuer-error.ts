@@ -175,7 +175,6 @@ function isCleaned(init: IssuerErrorInit): init is CleanedInit {
 /** Any init made safe to keep: what the constructor does to every init `normalize` did not make. */
 function cleanInit(init: IssuerErrorInit): CleanedInit {
   return {
-    [CLEANED_TEXT]: true,
     provider: toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES),
     code: init.code,
     message: toSafeLine(String(init.message)),
@@ -191,6 +190,7 @@ function cleanInit(init: IssuerErrorInit): CleanedInit {
     totalRetryDelayMs: count(init.totalRetryDelayMs),
     raw: init.raw,
     cause: toSafeCause(init.cause),
+    [CLEANED_TEXT]: true,
   };
 }
 

@@ -11,8 +11,9 @@ import { readErrorBody } from './read-error-body';
 /**
  * The adapter's `normalize`: one raw error response to an `IssuerError`, by the adapter's
  * configuration. Never throws. The error is built in this function's own frame, so its stack
- * starts right under the caller's, as a hand-written `new ApiError()` would: every frame a stack
- * records costs time (see docs/performance.md), and library frames tell the reader nothing.
+ * starts right under the caller's, as a hand-written `new ApiError()` would. That frame is kept
+ * small, the facts being read in {@link readErrorInit}: recording a stack costs time for every
+ * frame and every value live in it (see docs/performance.md).
  */
 export function createNormalize<Body extends object>(
   config: AdapterConfig<Body>,
@@ -21,40 +22,7 @@ export function createNormalize<Body extends object>(
   const provider = toSafeLine(String(config.name), MAX_SHORT_FIELD_BYTES);
   const normalize = (input: RawErrorInput): IssuerError => {
     try {
-      const status = toHttpStatus(input?.status);
-      const headers = input?.headers;
-      const facts = readErrorBody(config, input?.body);
-      const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
-      const providerCode = shortLine(facts.providerCode);
-      // A body with only a code (Clara's older `error` field) is matched by its code text too.
-      const rule = findRule(config.rules, {
-        status,
-        providerCode,
-        message: providerMessage ?? providerCode,
-      });
-      const fieldErrors = withRuleField(facts.fieldErrors, rule, providerMessage);
-
-      const init: CleanedInit = {
-        [CLEANED_TEXT]: true,
-        provider,
-        code: rule?.code ?? 'unknown',
-        message:
-          providerMessage ||
-          toSafeLine(defaultMessage(displayName, status, providerCode, fieldErrors)),
-        providerCode,
-        status,
-        retryable: rule?.retryable,
-        retryAfterMs:
-          retryAfterFromHeaders(headers) ??
-          clampDelayMs((facts.retryAfterSeconds ?? NaN) * 1000) ??
-          clampDelayMs(rule?.retryAfterMs),
-        outcome: rule?.outcome,
-        fieldErrors,
-        requestId: getRequestId(headers),
-        timestamp: shortLine(facts.timestamp),
-        raw: { status, headers, body: facts.body },
-      };
-      return new IssuerError(init);
+      return new IssuerError(readErrorInit(config, provider, displayName, input));
     } catch (cause) {
       return new IssuerError({
         provider,
@@ -65,6 +33,47 @@ export function createNormalize<Body extends object>(
     }
   };
   return normalize;
+}
+
+/** The facts of one raw error response, cleaned, as the adapter's configuration reads them. */
+function readErrorInit<Body extends object>(
+  config: AdapterConfig<Body>,
+  provider: string,
+  displayName: string,
+  input: RawErrorInput,
+): CleanedInit {
+  const status = toHttpStatus(input?.status);
+  const headers = input?.headers;
+  const facts = readErrorBody(config, input?.body);
+  const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
+  const providerCode = shortLine(facts.providerCode);
+  // A body with only a code (Clara's older `error` field) is matched by its code text too.
+  const rule = findRule(config.rules, {
+    status,
+    providerCode,
+    message: providerMessage ?? providerCode,
+  });
+  const fieldErrors = withRuleField(facts.fieldErrors, rule, providerMessage);
+  return {
+    provider,
+    code: rule?.code ?? 'unknown',
+    message:
+      providerMessage || toSafeLine(defaultMessage(displayName, status, providerCode, fieldErrors)),
+    providerCode,
+    status,
+    retryable: rule?.retryable,
+    retryAfterMs:
+      retryAfterFromHeaders(headers) ??
+      clampDelayMs((facts.retryAfterSeconds ?? NaN) * 1000) ??
+      clampDelayMs(rule?.retryAfterMs),
+    outcome: rule?.outcome,
+    fieldErrors,
+    requestId: getRequestId(headers),
+    timestamp: shortLine(facts.timestamp),
+    raw: { status, headers, body: facts.body },
+    // Last: V8 builds a literal's properties after a computed key one by one.
+    [CLEANED_TEXT]: true,
+  };
 }
 
 /** Text cut to a short field's length; `undefined` when absent or blank once cleaned. */
