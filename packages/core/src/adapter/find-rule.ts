@@ -36,12 +36,17 @@ function codeMatches(expected: ErrorRule['providerCode'], actual: string | undef
 }
 
 function messageMatches(pattern: RegExp | undefined, message: string | undefined): boolean {
-  return pattern !== undefined && message !== undefined && message.search(pattern) !== -1;
+  if (pattern === undefined || message === undefined) return false;
+  // `test` is the quicker, but reads and moves `lastIndex` on a global or sticky pattern.
+  return pattern.global || pattern.sticky ? message.search(pattern) !== -1 : pattern.test(message);
 }
 
 /** The field a rule names for this message, if any. */
 export function ruleField(rule: ErrorRule, message: string | undefined): string | undefined {
   if (rule.field === undefined || typeof rule.field === 'string') return rule.field;
   if (message === undefined) return undefined;
-  return rule.field.fromMessage.exec(message)?.[1];
+  const pattern = rule.field.fromMessage;
+  // A global or sticky pattern would search on from where its last match ended.
+  if (pattern.global || pattern.sticky) pattern.lastIndex = 0;
+  return pattern.exec(message)?.[1];
 }

@@ -70,6 +70,34 @@ describe('normalize: rules that name a field', () => {
   });
 });
 
+describe('normalize: rules that match a message', () => {
+  it.each([/slow down/gi, /slow down/y])(
+    'matches %s on every error, not every other one',
+    (pattern) => {
+      const acme = acmeWith([{ message: pattern, code: 'rate_limited' }]);
+      const codes = [1, 2, 3].map(
+        () => acme.normalize({ status: 400, body: { message: 'slow down' } }).code,
+      );
+      expect(codes).toEqual(['rate_limited', 'rate_limited', 'rate_limited']);
+      expect(pattern.lastIndex).toBe(0);
+    },
+  );
+});
+
+describe('normalize: a rule whose field comes from a global pattern', () => {
+  it('names the field on every error', () => {
+    const acme = acmeWith([
+      { status: 400, code: 'invalid_date_format', field: { fromMessage: /(\w+) must be a date/g } },
+    ]);
+    const fields = [1, 2, 3].map(() =>
+      Object.keys(
+        acme.normalize({ status: 400, body: { message: 'dueOn must be a date' } }).fieldErrors,
+      ),
+    );
+    expect(fields).toEqual([['dueOn'], ['dueOn'], ['dueOn']]);
+  });
+});
+
 describe('normalize: input it cannot use', () => {
   const acme = acmeWith([]);
 
