@@ -22,8 +22,11 @@ export function getHeader(headers: unknown, name: string): string | undefined {
       return headerEntries(headers).find(([headerName]) => headerName === wanted)?.[1];
     }
     // A plain record is searched in place: reading an error looks up several headers.
-    for (const headerName of Object.keys(headers).slice(0, MAX_HEADERS)) {
-      if (headerName.toLowerCase() !== wanted) continue;
+    const names = Object.keys(headers);
+    for (let index = 0; index < names.length && index < MAX_HEADERS; index += 1) {
+      const headerName = names[index] as string;
+      // Comparing lengths first spares lower-casing every other name.
+      if (headerName.length !== wanted.length || headerName.toLowerCase() !== wanted) continue;
       const value = firstValue((headers as Record<string, unknown>)[headerName]);
       if (value !== undefined) return value;
     }
