@@ -24,6 +24,14 @@ describe('getHeader', () => {
     expect(getHeader({ 'Retry-After': 5 }, 'retry-after')).toBe('5');
     expect(getHeader({ 'content-length': 0 }, 'content-length')).toBe('0');
   });
+
+  it('searches the first 200 names of a record only', () => {
+    const names = Array.from({ length: 250 }, (_, index) => [`x-filler-${index}`, 'x']);
+    const early = Object.fromEntries([...names.slice(0, 199), ['Retry-After', '1']]);
+    const late = Object.fromEntries([...names.slice(0, 200), ['Retry-After', '1']]);
+    expect(getHeader(early, 'retry-after')).toBe('1');
+    expect(getHeader(late, 'retry-after')).toBeUndefined();
+  });
 });
 
 describe('headerEntries', () => {
