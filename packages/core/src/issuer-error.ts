@@ -75,22 +75,9 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
     const clean = isCleaned(init) ? init : cleanInit(init);
     super(clean.message, clean.cause === undefined ? undefined : { cause: clean.cause });
-    const kind = ERROR_CODES[init.code] as unknown as K;
-    const defaults = KIND_RETRY_DEFAULTS[kind];
-    this.provider = clean.provider;
-    this.kind = kind;
-    this.code = init.code;
-    this.retryable = clean.retryable ?? defaults.retryable;
-    this.outcome = clean.outcome ?? defaults.outcome;
-    this.fieldErrors = clean.fieldErrors;
     this.#rawInput = clean.raw;
-    assignDefined(this, 'providerCode', clean.providerCode);
-    assignDefined(this, 'status', clean.status);
-    assignDefined(this, 'retryAfterMs', clean.retryAfterMs);
-    assignDefined(this, 'requestId', clean.requestId);
-    assignDefined(this, 'timestamp', clean.timestamp);
-    assignDefined(this, 'attempts', clean.attempts);
-    assignDefined(this, 'totalRetryDelayMs', clean.totalRetryDelayMs);
+    // Set outside: `super()` records the stack, which costs more the more this frame holds.
+    assignFacts(this, clean);
   }
 
   /**
@@ -192,6 +179,26 @@ function cleanInit(init: IssuerErrorInit): CleanedInit {
     cause: toSafeCause(init.cause),
     [CLEANED_TEXT]: true,
   };
+}
+
+/** Sets the error's facts, its kind's defaults where the init has none. */
+function assignFacts(error: IssuerError, clean: CleanedInit): void {
+  const target = error as unknown as Record<string, unknown>;
+  const kind = ERROR_CODES[clean.code];
+  const defaults = KIND_RETRY_DEFAULTS[kind];
+  target.provider = clean.provider;
+  target.kind = kind;
+  target.code = clean.code;
+  target.retryable = clean.retryable ?? defaults.retryable;
+  target.outcome = clean.outcome ?? defaults.outcome;
+  target.fieldErrors = clean.fieldErrors;
+  assignDefined(error, 'providerCode', clean.providerCode);
+  assignDefined(error, 'status', clean.status);
+  assignDefined(error, 'retryAfterMs', clean.retryAfterMs);
+  assignDefined(error, 'requestId', clean.requestId);
+  assignDefined(error, 'timestamp', clean.timestamp);
+  assignDefined(error, 'attempts', clean.attempts);
+  assignDefined(error, 'totalRetryDelayMs', clean.totalRetryDelayMs);
 }
 
 function assignDefined(target: IssuerError, key: keyof IssuerError, value: unknown) {
