@@ -13,15 +13,15 @@ import { MAX_SHORT_FIELD_BYTES, toSafeLine } from './sanitize-text';
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 
 /**
- * Marks an init `normalize` has already cleaned (it cleans the message and code to match rules),
- * so nothing is cleaned twice. Core's own: no entry point exports it, so an init from anywhere
- * else is always cleaned here.
+ * Marks an init whose text `normalize` has already cleaned (it cleans the message and code to
+ * match rules), so no text is cleaned twice. Core's own: no entry point exports it, so text from
+ * anywhere else is always cleaned here. Numbers are checked whatever the init.
  */
 export const CLEANED_TEXT: unique symbol = /* @__PURE__ */ Symbol();
 
 /**
- * An init as {@link cleanInit} makes it: text cleaned and bounded, `status` valid, `retryAfterMs`
- * clamped, counts whole, `fieldErrors` merged and `cause` a safe copy.
+ * An init whose text is as this constructor would make it: `message` and `fieldErrors` clean,
+ * `provider`, `providerCode`, `requestId` and `timestamp` clean and within 128 bytes.
  */
 export type CleanedInit = IssuerErrorInit & {
   readonly [CLEANED_TEXT]: true;
@@ -73,11 +73,15 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   #rawSnapshot: RawResponseSnapshot | undefined;
 
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
-    const clean = isCleaned(init) ? init : cleanInit(init);
-    super(clean.message, clean.cause === undefined ? undefined : { cause: clean.cause });
-    this.#rawInput = clean.raw;
+    const cleaned = (init as Partial<CleanedInit>)[CLEANED_TEXT] === true;
+    const cause = toSafeCause(init.cause);
+    super(
+      cleaned ? init.message : toSafeLine(String(init.message)),
+      cause === undefined ? undefined : { cause },
+    );
+    this.#rawInput = init.raw;
     // Set outside: `super()` records the stack, which costs more the more this frame holds.
-    assignFacts(this, clean);
+    assignFacts(this, init, cleaned);
   }
 
   /**
@@ -155,54 +159,35 @@ function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
   };
 }
 
-function isCleaned(init: IssuerErrorInit): init is CleanedInit {
-  return (init as Partial<CleanedInit>)[CLEANED_TEXT] === true;
-}
-
-/** Any init made safe to keep: what the constructor does to every init `normalize` did not make. */
-function cleanInit(init: IssuerErrorInit): CleanedInit {
-  return {
-    provider: toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES),
-    code: init.code,
-    message: toSafeLine(String(init.message)),
-    providerCode: shortText(init.providerCode),
-    status: toHttpStatus(init.status),
-    retryable: init.retryable,
-    retryAfterMs: clampDelayMs(init.retryAfterMs),
-    outcome: init.outcome,
-    fieldErrors: mergeFieldErrors(init.fieldErrors ?? {}),
-    requestId: shortText(init.requestId),
-    timestamp: shortText(init.timestamp),
-    attempts: count(init.attempts),
-    totalRetryDelayMs: count(init.totalRetryDelayMs),
-    raw: init.raw,
-    cause: toSafeCause(init.cause),
-    [CLEANED_TEXT]: true,
-  };
-}
-
-/** Sets the error's facts, its kind's defaults where the init has none. */
-function assignFacts(error: IssuerError, clean: CleanedInit): void {
+/** Sets the error's facts, cleaning those `normalize` did not, and its kind's defaults. */
+function assignFacts(error: IssuerError, init: IssuerErrorInit, cleaned: boolean): void {
   const target = error as unknown as Record<string, unknown>;
-  const kind = ERROR_CODES[clean.code];
+  const short = cleaned ? keepText : shortText;
+  const kind = ERROR_CODES[init.code];
   const defaults = KIND_RETRY_DEFAULTS[kind];
-  target.provider = clean.provider;
+  target.provider = cleaned
+    ? init.provider
+    : toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
   target.kind = kind;
-  target.code = clean.code;
-  target.retryable = clean.retryable ?? defaults.retryable;
-  target.outcome = clean.outcome ?? defaults.outcome;
-  target.fieldErrors = clean.fieldErrors;
-  assignDefined(error, 'providerCode', clean.providerCode);
-  assignDefined(error, 'status', clean.status);
-  assignDefined(error, 'retryAfterMs', clean.retryAfterMs);
-  assignDefined(error, 'requestId', clean.requestId);
-  assignDefined(error, 'timestamp', clean.timestamp);
-  assignDefined(error, 'attempts', clean.attempts);
-  assignDefined(error, 'totalRetryDelayMs', clean.totalRetryDelayMs);
+  target.code = init.code;
+  target.retryable = init.retryable ?? defaults.retryable;
+  target.outcome = init.outcome ?? defaults.outcome;
+  target.fieldErrors = cleaned ? init.fieldErrors : mergeFieldErrors(init.fieldErrors ?? {});
+  assignDefined(error, 'providerCode', short(init.providerCode));
+  assignDefined(error, 'status', toHttpStatus(init.status));
+  assignDefined(error, 'retryAfterMs', clampDelayMs(init.retryAfterMs));
+  assignDefined(error, 'requestId', short(init.requestId));
+  assignDefined(error, 'timestamp', short(init.timestamp));
+  assignDefined(error, 'attempts', count(init.attempts));
+  assignDefined(error, 'totalRetryDelayMs', count(init.totalRetryDelayMs));
 }
 
 function assignDefined(target: IssuerError, key: keyof IssuerError, value: unknown) {
   if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
+}
+
+function keepText(value: unknown): string | undefined {
+  return value as string | undefined;
 }
 
 function shortText(value: unknown): string | undefined {

@@ -36,9 +36,8 @@ function codeMatches(expected: ErrorRule['providerCode'], actual: string | undef
 }
 
 function messageMatches(pattern: RegExp | undefined, message: string | undefined): boolean {
-  if (pattern === undefined || message === undefined) return false;
-  // `test` is the quicker, but reads and moves `lastIndex` on a global or sticky pattern.
-  return pattern.global || pattern.sticky ? message.search(pattern) !== -1 : pattern.test(message);
+  // `search`, unlike `test`, neither reads nor moves a global or sticky pattern's `lastIndex`.
+  return pattern !== undefined && message !== undefined && message.search(pattern) !== -1;
 }
 
 /** The field a rule names for this message, if any. */

@@ -65,7 +65,7 @@ function readErrorInit<Body extends object>(
     retryAfterMs:
       retryAfterFromHeaders(headers) ??
       clampDelayMs((facts.retryAfterSeconds ?? NaN) * 1000) ??
-      clampDelayMs(rule?.retryAfterMs),
+      rule?.retryAfterMs,
     outcome: rule?.outcome,
     fieldErrors,
     requestId: getRequestId(headers),
