@@ -46,6 +46,6 @@ export function ruleField(rule: ErrorRule, message: string | undefined): string 
   if (message === undefined) return undefined;
   const pattern = rule.field.fromMessage;
   // A global or sticky pattern would search on from where its last match ended.
-  if (pattern.global || pattern.sticky) pattern.lastIndex = 0;
+  pattern.lastIndex = 0;
   return pattern.exec(message)?.[1];
 }

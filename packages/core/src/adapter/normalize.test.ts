@@ -96,6 +96,13 @@ describe('normalize: a rule whose field comes from a global pattern', () => {
     );
     expect(fields).toEqual([['dueOn'], ['dueOn'], ['dueOn']]);
   });
+
+  it('names no field when the provider sent no message', () => {
+    const acme = acmeWith([
+      { status: 400, code: 'invalid_field', field: { fromMessage: /(\w+)/ } },
+    ]);
+    expect(acme.normalize({ status: 400, body: {} }).fieldErrors).toEqual({});
+  });
 });
 
 describe('normalize: input it cannot use', () => {
