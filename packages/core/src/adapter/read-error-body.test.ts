@@ -72,9 +72,20 @@ describe('readErrorBody: parsing', () => {
   });
 
   it('keeps text that is not JSON, including malformed JSON, as it came', () => {
-    for (const text of ['<html>Bad Gateway</html>', '{"message": "cut']) {
+    for (const text of [
+      '<html>Bad Gateway</html>',
+      '{"message": "cut',
+      '[{"field": "iban"}',
+      '{"message": "x"} and more',
+      '{"message": "x"}]',
+    ]) {
       expect(readErrorBody(acme(), text)).toStrictEqual({ body: text, fieldErrors: {} });
     }
+  });
+
+  it('parses JSON surrounded by white space, objects and arrays alike', () => {
+    expect(readErrorBody(acme(), '\n  {"message": "slow down"}\r\n').message).toBe('slow down');
+    expect(readErrorBody(acme(), ' [{"field": "iban"}] ').body).toEqual([{ field: 'iban' }]);
   });
 
   // A bare JSON value names no code, message or field: it is kept as the text it came as.

@@ -63,7 +63,9 @@ function parseBody(rawBody: unknown): unknown {
   const text = rawBody.slice(0, MAX_ERROR_BODY_BYTES);
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  // A body cut short (a gateway's timeout) is told from JSON without the cost of a parse error.
+  const ends = `${trimmed[0]}${trimmed[trimmed.length - 1]}`;
+  if (ends === '{}' || ends === '[]') {
     try {
       return JSON.parse(trimmed) as unknown;
     } catch {
