@@ -25,6 +25,11 @@ describe('getHeader', () => {
     expect(getHeader({ 'content-length': 0 }, 'content-length')).toBe('0');
   });
 
+  it('reads on past a name whose value is unusable, to the same name in another casing', () => {
+    expect(getHeader({ 'retry-after': undefined, 'Retry-After': '5' }, 'retry-after')).toBe('5');
+    expect(getHeader({ 'X-Request-Id': [], 'x-request-id': 'r-1' }, 'x-request-id')).toBe('r-1');
+  });
+
   it('searches the first 200 names of a record only', () => {
     const names = Array.from({ length: 250 }, (_, index) => [`x-filler-${index}`, 'x']);
     const early = Object.fromEntries([...names.slice(0, 199), ['Retry-After', '1']]);
