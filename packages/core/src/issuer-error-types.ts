@@ -42,13 +42,11 @@ export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
   /** How long the client waited between attempts in all (set on its final error). */
   readonly totalRetryDelayMs?: number | undefined;
   /** The provider's response; headers are allow-listed and the body redacted here. */
-  readonly raw?:
-    | {
-        readonly status?: number | undefined;
-        readonly headers?: unknown;
-        readonly body?: unknown;
-      }
-    | undefined;
+  readonly raw?: {
+    readonly status?: number | undefined;
+    readonly headers?: unknown;
+    readonly body?: unknown;
+  };
   /** The underlying error; a safe copy is kept (see `toSafeCause`). */
   readonly cause?: unknown;
 }
