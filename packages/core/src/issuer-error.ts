@@ -8,7 +8,7 @@ import { redactBody } from './redact-body';
 import { redactHeaders } from './redact-headers';
 import { clampDelayMs } from './retry-after';
 import { toSafeCause } from './safe-cause';
-import { MAX_SHORT_FIELD_BYTES, toSafeLine } from './sanitize-text';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from './sanitize-text';
 
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 
@@ -162,7 +162,7 @@ function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
 /** Sets the error's facts, cleaning those `normalize` did not, and its kind's defaults. */
 function assignFacts(error: IssuerError, init: IssuerErrorInit, cleaned: boolean): void {
   const target = error as unknown as Record<string, unknown>;
-  const short = cleaned ? keepText : shortText;
+  const short = cleaned ? keepText : toShortField;
   const kind = ERROR_CODES[init.code];
   const defaults = KIND_RETRY_DEFAULTS[kind];
   target.provider = cleaned
@@ -188,12 +188,6 @@ function assignDefined(target: IssuerError, key: keyof IssuerError, value: unkno
 
 function keepText(value: unknown): string | undefined {
   return value as string | undefined;
-}
-
-function shortText(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = toSafeLine(value, MAX_SHORT_FIELD_BYTES);
-  return text === '' ? undefined : text;
 }
 
 function count(value: unknown): number | undefined {

@@ -1,5 +1,5 @@
 import { getHeader } from './headers';
-import { MAX_SHORT_FIELD_BYTES, toSafeLine } from './sanitize-text';
+import { toShortField } from './sanitize-text';
 
 /** Headers that carry a provider's request id, in order of preference. */
 export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const;
@@ -13,10 +13,8 @@ export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-
  */
 export function getRequestId(headers: unknown): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
-    const value = getHeader(headers, name);
-    if (value === undefined) continue;
-    const requestId = toSafeLine(value, MAX_SHORT_FIELD_BYTES);
-    if (requestId !== '') return requestId;
+    const requestId = toShortField(getHeader(headers, name));
+    if (requestId !== undefined) return requestId;
   }
   return undefined;
 }

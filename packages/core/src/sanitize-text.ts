@@ -35,6 +35,15 @@ export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): 
 }
 
 /**
+ * A short field (`provider`, `providerCode`, `requestId`, `timestamp`) made safe:
+ * {@link toSafeLine} within {@link MAX_SHORT_FIELD_BYTES}; `undefined` when not text or blank.
+ */
+export function toShortField(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return toSafeLine(value, MAX_SHORT_FIELD_BYTES) || undefined;
+}
+
+/**
  * Cuts `text` after `length` characters, or after the run of digits, spaces and dashes
  * found there (up to 32 more characters), so masking sees whole card numbers. Text of
  * at most `length` characters is kept whole.

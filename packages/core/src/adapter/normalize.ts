@@ -3,7 +3,7 @@ import { toHttpStatus } from '../http-status';
 import { CLEANED_TEXT, type CleanedInit, IssuerError } from '../issuer-error';
 import { getRequestId } from '../request-id';
 import { clampDelayMs, retryAfterFromHeaders } from '../retry-after';
-import { MAX_SHORT_FIELD_BYTES, toSafeLine } from '../sanitize-text';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from '../sanitize-text';
 import type { AdapterConfig, ErrorRule, RawErrorInput } from './adapter-types';
 import { findRule, ruleField } from './find-rule';
 import { readErrorBody } from './read-error-body';
@@ -46,7 +46,7 @@ function readErrorInit<Body extends object>(
   const headers = input?.headers;
   const facts = readErrorBody(config, input?.body);
   const providerMessage = facts.message === undefined ? undefined : toSafeLine(facts.message);
-  const providerCode = shortLine(facts.providerCode);
+  const providerCode = toShortField(facts.providerCode);
   // A body with only a code (Clara's older `error` field) is matched by its code text too.
   const rule = findRule(config.rules, {
     status,
@@ -69,16 +69,11 @@ function readErrorInit<Body extends object>(
     outcome: rule?.outcome,
     fieldErrors,
     requestId: getRequestId(headers),
-    timestamp: shortLine(facts.timestamp),
+    timestamp: toShortField(facts.timestamp),
     raw: { status, headers, body: facts.body },
     // Last: V8 builds a literal's properties after a computed key one by one.
     [CLEANED_TEXT]: true,
   };
-}
-
-/** Text cut to a short field's length; `undefined` when absent or blank once cleaned. */
-function shortLine(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : toSafeLine(text, MAX_SHORT_FIELD_BYTES) || undefined;
 }
 
 /** A rule's field when the provider sent no message about it: Cardda's own wording for a bad field. */
