@@ -9,25 +9,39 @@ export interface ThrownClassification {
   readonly message: string;
 }
 
-const NEVER_CONNECTED = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-const CONNECTION_LOST = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNABORTED',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
-const TIMED_OUT = new Set(['ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
+/**
+ * Socket and TLS error codes, in the order they are looked for. A connection that never
+ * opened, or a failed handshake, comes first: only those prove the provider never saw the
+ * request, so only those leave a write safe to retry.
+ */
+const SOCKET_FAILURES: ReadonlyArray<
+  readonly [pattern: RegExp, code: ErrorCode, outcome: ErrorOutcome, description: string]
+> = [
+  [
+    /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT)$/,
+    'connection_failed',
+    'rejected',
+    'Could not connect',
+  ],
+  [
+    /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/,
+    'tls_failure',
+    'rejected',
+    'TLS handshake failed',
+  ],
+  [
+    /^(?:ETIMEDOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/,
+    'timeout',
+    'unknown',
+    'The request timed out',
+  ],
+  [
+    /^(?:ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/,
+    'connection_reset',
+    'unknown',
+    'Connection lost',
+  ],
+];
 const FETCH_FAILURE = /fetch failed|failed to fetch|networkerror|load failed|network error/i;
 const MAX_CAUSE_DEPTH = 5;
 
@@ -39,32 +53,19 @@ const MAX_CAUSE_DEPTH = 5;
  * errors deep (fetch wraps the socket error in a `TypeError`).
  */
 export function classifyThrown(error: unknown): ThrownClassification {
-  const names = new Set<string>();
-  const codes = new Set<string>();
+  const names: string[] = [];
+  const codes: string[] = [];
   collect(error, names, codes);
-  const has = (set: ReadonlySet<string>) => [...codes].find((code) => set.has(code));
 
-  if (names.has('TimeoutError')) return timeout('The request timed out');
-  if (names.has('AbortError')) {
+  if (names.includes('TimeoutError')) {
+    return { code: 'timeout', outcome: 'unknown', message: 'The request timed out' };
+  }
+  if (names.includes('AbortError')) {
     return { code: 'cancelled', outcome: 'unknown', message: 'The request was cancelled' };
   }
-  const neverConnected = has(NEVER_CONNECTED);
-  if (neverConnected !== undefined) {
-    return {
-      code: 'connection_failed',
-      outcome: 'rejected',
-      message: `Could not connect (${neverConnected})`,
-    };
-  }
-  const tls = [...codes].find((code) => TLS_FAILURE.test(code));
-  if (tls !== undefined) {
-    return { code: 'tls_failure', outcome: 'rejected', message: `TLS handshake failed (${tls})` };
-  }
-  const timedOut = has(TIMED_OUT);
-  if (timedOut !== undefined) return timeout(`The request timed out (${timedOut})`);
-  const lost = has(CONNECTION_LOST);
-  if (lost !== undefined) {
-    return { code: 'connection_reset', outcome: 'unknown', message: `Connection lost (${lost})` };
+  for (const [pattern, code, outcome, description] of SOCKET_FAILURES) {
+    const found = codes.find((candidate) => pattern.test(candidate));
+    if (found !== undefined) return { code, outcome, message: `${description} (${found})` };
   }
   if (isFetchFailure(error)) {
     return { code: 'network_error', outcome: 'unknown', message: 'The network request failed' };
@@ -72,16 +73,12 @@ export function classifyThrown(error: unknown): ThrownClassification {
   return { code: 'unknown', outcome: 'unknown', message: 'The request failed unexpectedly' };
 }
 
-function timeout(message: string): ThrownClassification {
-  return { code: 'timeout', outcome: 'unknown', message };
-}
-
-function collect(error: unknown, names: Set<string>, codes: Set<string>, depth = 0) {
+function collect(error: unknown, names: string[], codes: string[], depth = 0) {
   if (depth >= MAX_CAUSE_DEPTH || typeof error !== 'object' || error === null) return;
   try {
     const { name, code, cause } = error as { name?: unknown; code?: unknown; cause?: unknown };
-    if (typeof name === 'string') names.add(name);
-    if (typeof code === 'string') codes.add(code);
+    if (typeof name === 'string') names.push(name);
+    if (typeof code === 'string') codes.push(code);
     collect(cause, names, codes, depth + 1);
   } catch {
     // A throwing getter tells nothing more.
