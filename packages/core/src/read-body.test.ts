@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ERROR_BODY_BYTES, readBoundedText } from './read-body';
 
 function streamOf(chunks: readonly string[], options: { error?: Error; endless?: boolean } = {}) {
@@ -128,5 +128,68 @@ describe('readBoundedText', () => {
       truncated: false,
       interrupted: false,
     });
+  });
+
+  it('cuts a body that never ends when timeoutMs runs out, and cancels the stream', async () => {
+    let cancelled = false;
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"data":['));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const started = Date.now();
+    const result = await readBoundedText(new Response(stalled), { timeoutMs: 50 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result).toEqual({
+      text: '{"data":[',
+      truncated: false,
+      interrupted: true,
+      timedOut: true,
+    });
+    expect(cancelled).toBe(true);
+  });
+
+  it('leaves a body that ends in time whole, and its timer cleared', async () => {
+    const { stream } = streamOf(['{"id":', '7}']);
+    vi.useFakeTimers();
+    try {
+      const result = await readBoundedText(new Response(stream), { timeoutMs: 10_000 });
+      expect(result).toEqual({ text: '{"id":7}', truncated: false, interrupted: false });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([Number.POSITIVE_INFINITY, Number.NaN, 2 ** 31])(
+    'reads with no time limit for timeoutMs %s (a timer that long would fire at once)',
+    async (timeoutMs) => {
+      const slow = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          controller.enqueue(new TextEncoder().encode('late'));
+          controller.close();
+        },
+      });
+      const result = await readBoundedText(new Response(slow), { timeoutMs });
+      expect(result).toEqual({ text: 'late', truncated: false, interrupted: false });
+    },
+  );
+
+  it('counts a stream that fails after timeoutMs ran out as timed out, not as failed', async () => {
+    let fail: () => void = () => {};
+    const failing = new ReadableStream<Uint8Array>({
+      start(controller) {
+        fail = () => controller.error(new Error('ECONNRESET'));
+      },
+      cancel() {
+        fail();
+      },
+    });
+    const result = await readBoundedText(new Response(failing), { timeoutMs: 20 });
+    expect(result).toEqual({ text: '', truncated: false, interrupted: true, timedOut: true });
   });
 });
