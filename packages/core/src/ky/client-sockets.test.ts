@@ -59,6 +59,33 @@ describe('client over real sockets', () => {
     expect(fetchedBy).toEqual(['instance']);
   });
 
+  it("hangs up a stalled request at the attempt's time limit when the call has a signal too", async () => {
+    const calls = [
+      {
+        name: "the caller's signal",
+        client: {},
+        request: { signal: new AbortController().signal },
+      },
+      { name: 'totalTimeoutMs', client: { totalTimeoutMs: 10_000 }, request: {} },
+    ];
+    for (const call of calls) {
+      let hungUp: () => void = () => {};
+      const gone = new Promise<'hung up'>((resolve) => {
+        hungUp = () => resolve('hung up');
+      });
+      server = await startLoopbackServer((request) => request.on('close', hungUp));
+      const client = clientFor(server.url, { maxAttempts: 1, ...call.client });
+      const error = (await client.get('/stall', call.request))._unsafeUnwrapErr();
+      expect(error, call.name).toMatchObject({ kind: 'timeout', attempts: 1 });
+      // Within a second of the timeout, not when the server gives up on the request.
+      const stillOpen = new Promise<'still open'>((resolve) =>
+        setTimeout(resolve, 1000, 'still open'),
+      );
+      expect(await Promise.race([gone, stillOpen]), call.name).toBe('hung up');
+      await server.close();
+    }
+  });
+
   it('never resends a POST that timed out', async () => {
     server = await startLoopbackServer(() => {});
     const error =

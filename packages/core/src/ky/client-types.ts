@@ -43,7 +43,8 @@ export interface IssuerClientOptions {
   /**
    * A ky instance (its hooks are kept) or ky options. Retry, timeout and
    * `throwHttpErrors` are always the client's own; `prefixUrl`/`prefix`/`baseUrl` are ignored.
-   * A `fetch` of yours gets each attempt's abort signal in its second argument: pass that on.
+   * A `fetch` of yours gets the request (its signal carries ky's timeout) and, when the call has
+   * a `signal` or `totalTimeoutMs`, the attempt's abort signal in its second argument: pass both on.
    */
   readonly ky?: KyInstanceLike | Readonly<Record<string, unknown>>;
   /** Attempts per call, the first included (default 3; less than 1 counts as 1). */

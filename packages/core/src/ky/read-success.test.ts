@@ -10,7 +10,7 @@ const readSuccess = <T>(
     Response,
     Parameters<typeof readSuccessUnder<T>>[2],
   ]
-) => readSuccessUnder<T>(...args, new AbortController().signal);
+) => readSuccessUnder<T>(...args, { signal: new AbortController().signal });
 
 const response = (body: BodyInit | null, status = 200, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -119,9 +119,26 @@ describe('readSuccess: with a schema', () => {
       }),
     );
     const controller = new AbortController();
-    const reading = readSuccessUnder(testAdapter, endless, undefined, controller.signal);
+    const reading = readSuccessUnder(testAdapter, endless, undefined, {
+      signal: controller.signal,
+    });
     controller.abort('timeout');
     await expect(reading).rejects.toBe('timeout');
+    expect(cancelled).toBe(true);
+  });
+
+  it('rejects with a TimeoutError once timeoutMs runs out, cancelling a body that never ends', async () => {
+    let cancelled = false;
+    const endless = new Response(
+      new ReadableStream({
+        pull: () => new Promise(() => {}),
+        cancel: () => {
+          cancelled = true;
+        },
+      }),
+    );
+    const reading = readSuccessUnder(testAdapter, endless, undefined, { timeoutMs: 10 });
+    await expect(reading).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(cancelled).toBe(true);
   });
 });

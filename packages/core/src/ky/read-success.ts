@@ -1,7 +1,7 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
 import type { ErrorCode } from '../error-codes';
 import { IssuerError } from '../issuer-error';
-import { readBoundedText } from '../read-body';
+import { type ReadBoundedTextOptions, readBoundedText } from '../read-body';
 import { getRequestId } from '../request-id';
 import { err, ok, type Result } from '../result';
 import type { StandardSchemaV1 } from '../standard-schema';
@@ -9,17 +9,20 @@ import type { StandardSchemaV1 } from '../standard-schema';
 /**
  * Reads a success body: `undefined` when empty (204), else JSON validated by
  * `schema`. Unparseable JSON and schema mismatches are `invalid_response` errors.
- * Rejects only when the read itself fails (abort, reset), for the caller to classify.
- * The read stops when `signal` aborts even if the fetch lost the signal.
+ * Rejects only when the read itself fails (abort, reset, `timeoutMs` run out: a
+ * `TimeoutError`), for the caller to classify. The read stops when `signal` aborts even
+ * if the fetch lost the signal.
  */
 export async function readSuccess<T>(
   adapter: IssuerAdapter,
   response: Response,
   schema: StandardSchemaV1<unknown, T> | undefined,
-  signal: AbortSignal | undefined,
+  limits: Pick<ReadBoundedTextOptions, 'signal' | 'timeoutMs'> = {},
 ): Promise<Result<T, IssuerError>> {
-  const read = await readBoundedText(response, { maxBytes: Infinity, signal });
-  if (read.interrupted) throw 'failure' in read ? read.failure : signal?.reason;
+  const read = await readBoundedText(response, { ...limits, maxBytes: Infinity });
+  if ('failure' in read) throw read.failure;
+  if (read.timedOut) throw new DOMException('The body outlasted the attempt', 'TimeoutError');
+  if (read.interrupted) throw limits.signal?.reason;
   const text = read.text;
   let value: unknown;
   if (text.trim() !== '') {

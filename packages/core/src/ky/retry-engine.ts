@@ -63,7 +63,7 @@ export async function runWithRetries<T>(
       if (!(await gate.pass(call.signal))) {
         return finish(stoppedError(plan.adapter, call.stopReason() ?? 'cancelled'));
       }
-      const result = await attemptOnce(plan, call, settings.timeoutMs, token.value);
+      const result = await sendAttempt(plan, call, token.value, settings.timeoutMs);
       if (result.isOk()) return result;
       const error = result.error;
       if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
@@ -105,20 +105,6 @@ export async function runWithRetries<T>(
     }
   } finally {
     call.dispose();
-  }
-}
-
-async function attemptOnce<T>(
-  plan: RequestPlan<T>,
-  call: Scope,
-  timeoutMs: number | undefined,
-  token: string | undefined,
-) {
-  const scope = createScope(call, timeoutMs);
-  try {
-    return await sendAttempt(plan, scope, token);
-  } finally {
-    scope.dispose();
   }
 }
 

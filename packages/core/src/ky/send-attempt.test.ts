@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { testAdapter } from './__fixtures__/test-adapter';
 import { ATTEMPT_SIGNAL } from './attempt-signal';
@@ -62,13 +63,14 @@ describe('sendAttempt: the request it sends', () => {
   it('sends the method, the plan headers and the scope signal, and nothing else, without a token', async () => {
     const { ky, sent } = fakeKy(async () => json({}));
     const scope = createScope(undefined);
-    await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined));
+    await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined, undefined));
     expect(sent).toStrictEqual([
       {
         url: 'https://issuer.test/v1/cards',
         options: {
           method: 'GET',
           headers: { 'company-id': 'c-1' },
+          timeout: false,
           [ATTEMPT_SIGNAL]: scope.signal,
         },
       },
@@ -78,7 +80,7 @@ describe('sendAttempt: the request it sends', () => {
   it('adds the token as a bearer authorization header, keeping the plan headers', async () => {
     const { ky, sent } = fakeKy(async () => json({}));
     const scope = createScope(undefined);
-    await withScope(scope, () => sendAttempt(planFor(ky), scope, 'tok-1'));
+    await withScope(scope, () => sendAttempt(planFor(ky), scope, 'tok-1', undefined));
     expect(sent[0]?.options.headers).toStrictEqual({
       'company-id': 'c-1',
       authorization: 'Bearer tok-1',
@@ -89,10 +91,13 @@ describe('sendAttempt: the request it sends', () => {
     const { ky, sent } = fakeKy(async () => json({ id: 7 }, 201));
     const scope = createScope(undefined);
     const options = { json: { name: 'Acme' }, searchParams: { page: 2 } };
-    await withScope(scope, () => sendAttempt(planFor(ky, options, 'POST'), scope, undefined));
+    await withScope(scope, () =>
+      sendAttempt(planFor(ky, options, 'POST'), scope, undefined, undefined),
+    );
     expect(sent[0]?.options).toStrictEqual({
       method: 'POST',
       headers: { 'company-id': 'c-1' },
+      timeout: false,
       [ATTEMPT_SIGNAL]: scope.signal,
       json: { name: 'Acme' },
       searchParams: { page: 2 },
@@ -105,7 +110,9 @@ describe('sendAttempt: what it gives back', () => {
     const { ky } = fakeKy(async () => json({ id: 'c', limit: 10 }));
     const scope = createScope(undefined);
     const schema = z.object({ id: z.string(), limit: z.number() });
-    const result = await withScope(scope, () => sendAttempt(planFor(ky, { schema }), scope, 'tok'));
+    const result = await withScope(scope, () =>
+      sendAttempt(planFor(ky, { schema }), scope, 'tok', undefined),
+    );
     expect(result._unsafeUnwrap()).toStrictEqual({ id: 'c', limit: 10 });
   });
 
@@ -115,7 +122,7 @@ describe('sendAttempt: what it gives back', () => {
     );
     const scope = createScope(undefined);
     const error = (
-      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined, undefined))
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({
       provider: 'test',
@@ -138,7 +145,7 @@ describe('sendAttempt: what it gives back', () => {
     const scope = createScope(undefined, 5);
     const outcome = await withScope(scope, () =>
       Promise.race([
-        sendAttempt(planFor(ky), scope, undefined),
+        sendAttempt(planFor(ky), scope, undefined, undefined),
         new Promise<'still reading'>((resolve) => setTimeout(resolve, 1000, 'still reading')),
       ]),
     );
@@ -155,7 +162,7 @@ describe('sendAttempt: what it gives back', () => {
     const { ky } = fakeKy(() => Promise.reject(refused));
     const scope = createScope(undefined);
     const error = (
-      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined, undefined))
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({
       kind: 'network',
@@ -168,7 +175,7 @@ describe('sendAttempt: what it gives back', () => {
     const { ky } = fakeKy(rejectsOnAbort);
     const scope = createScope(undefined, 2);
     const error = (
-      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined, undefined))
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({
       provider: 'test',
@@ -186,13 +193,133 @@ describe('sendAttempt: what it gives back', () => {
     });
     const scope = createScope(controller.signal);
     const error = (
-      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined))
+      await withScope(scope, () => sendAttempt(planFor(ky), scope, undefined, undefined))
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({
       kind: 'cancelled',
       code: 'cancelled',
       message: 'Test: the request was cancelled',
     });
+  });
+});
+
+describe("sendAttempt: the attempt's time limit", () => {
+  /** A body that sends its first bytes and never ends; `cancelled()` tells whether it was let go. */
+  const endlessBody = (status: number) => {
+    let cancelled = false;
+    const response = new Response(
+      new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"data":')),
+        cancel: () => {
+          cancelled = true;
+        },
+      }),
+      { status, headers: { 'content-type': 'application/json' } },
+    );
+    return { response, cancelled: () => cancelled };
+  };
+
+  it('hands the time limit to ky, which times the wait for the answer', async () => {
+    const { ky, sent } = fakeKy(async () => json({}));
+    await sendAttempt(planFor(ky), createScope(undefined), undefined, 1500);
+    expect(sent[0]?.options.timeout).toBe(1500);
+  });
+
+  it("times the attempt itself when the call has a signal, which would take the place of ky's in fetch", async () => {
+    const caller = new AbortController();
+    const call = createScope(caller.signal);
+    const { ky, sent } = fakeKy(rejectsOnAbort);
+    const error = (await sendAttempt(planFor(ky), call, undefined, 5))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'timeout', message: 'Test: the request timed out' });
+    expect(sent[0]?.options.timeout).toBe(false);
+    const attemptSignal = sent[0]?.options[ATTEMPT_SIGNAL];
+    expect(attemptSignal).toBeInstanceOf(AbortSignal);
+    expect(attemptSignal).not.toBe(call.signal);
+    expect(call.stopReason()).toBeUndefined();
+    // The attempt's scope is gone: nothing of it is left listening to the call's signal.
+    expect(getEventListeners(call.signal as AbortSignal, 'abort')).toEqual([]);
+    call.dispose();
+  });
+
+  it("hands a call's signal straight to ky when the attempt has no time limit", async () => {
+    const call = createScope(new AbortController().signal);
+    const { ky, sent } = fakeKy(async () => json({}));
+    await sendAttempt(planFor(ky), call, undefined, undefined);
+    expect(sent[0]?.options).toMatchObject({ timeout: false, [ATTEMPT_SIGNAL]: call.signal });
+    call.dispose();
+  });
+
+  it("gives a timeout error when ky's timeout fires, in the same words as any other", async () => {
+    const kyTimeout = Object.assign(
+      new Error('Request timed out: GET https://issuer.test/v1/cards'),
+      {
+        name: 'TimeoutError',
+      },
+    );
+    const { ky } = fakeKy(() => Promise.reject(kyTimeout));
+    const error = (
+      await sendAttempt(planFor(ky), createScope(undefined), undefined, 1500)
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'timeout',
+      code: 'timeout',
+      message: 'Test: the request timed out',
+    });
+  });
+
+  it('gives the success body only what is left of the time, then cancels it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const body = endlessBody(200);
+      const { ky } = fakeKy(
+        () => new Promise((resolve) => setTimeout(() => resolve(body.response), 60)),
+      );
+      let settled = false;
+      const attempt = sendAttempt(planFor(ky), createScope(undefined), undefined, 100).finally(
+        () => {
+          settled = true;
+        },
+      );
+      await vi.advanceTimersByTimeAsync(99);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+      expect((await attempt)._unsafeUnwrapErr()).toMatchObject({
+        kind: 'timeout',
+        code: 'timeout',
+        message: 'Test: the request timed out',
+      });
+      expect(body.cancelled()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives an error body only what is left of the time, and normalizes what arrived', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const body = endlessBody(503);
+      const { ky } = fakeKy(
+        () => new Promise((resolve) => setTimeout(() => resolve(body.response), 60)),
+      );
+      let settled = false;
+      const attempt = sendAttempt(planFor(ky), createScope(undefined), undefined, 100).finally(
+        () => {
+          settled = true;
+        },
+      );
+      await vi.advanceTimersByTimeAsync(99);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+      expect((await attempt)._unsafeUnwrapErr()).toMatchObject({
+        kind: 'unavailable',
+        status: 503,
+      });
+      expect(body.cancelled()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { err, type Result } from '../result';
 import { ATTEMPT_SIGNAL } from './attempt-signal';
 import type { HttpMethod, KyInstanceLike, RequestOptions } from './client-types';
 import { readSuccess } from './read-success';
-import type { Scope, StopReason } from './scope';
+import { createScope, type Scope, type StopReason } from './scope';
 import { ABORTED, untilAborted } from './sleep';
 
 /** Everything one request needs, whatever the attempt. */
@@ -17,13 +17,38 @@ export interface RequestPlan<T> {
   readonly options: RequestOptions<T>;
 }
 
-/** Sends one attempt within `scope`, with `token` as its bearer token. Never rejects. */
+/**
+ * Sends one attempt of a call, with `token` as its bearer token, in at most `timeoutMs` (the
+ * answer and its body together). Never rejects.
+ */
 export async function sendAttempt<T>(
+  plan: RequestPlan<T>,
+  call: Scope,
+  token: string | undefined,
+  timeoutMs: number | undefined,
+): Promise<Result<T, IssuerError>> {
+  // A call's signal (the caller's, or its total time limit) replaces the request's own in fetch,
+  // where ky's timeout could then not reach: such an attempt needs a scope of its own.
+  if (call.signal === undefined || timeoutMs === undefined) {
+    return send(plan, call, token, timeoutMs);
+  }
+  const attempt = createScope(call, timeoutMs);
+  try {
+    return await send(plan, attempt, token, undefined);
+  } finally {
+    attempt.dispose();
+  }
+}
+
+/** Sends within `scope`, with ky timing the answer and a timer the body when `timeoutMs` is given. */
+async function send<T>(
   plan: RequestPlan<T>,
   scope: Scope,
   token: string | undefined,
+  timeoutMs: number | undefined,
 ): Promise<Result<T, IssuerError>> {
   const { adapter, options } = plan;
+  const started = Date.now();
   try {
     const sent = Promise.resolve(
       plan.ky(plan.url, {
@@ -32,6 +57,9 @@ export async function sendAttempt<T>(
           token === undefined
             ? plan.headers
             : { ...plan.headers, authorization: `Bearer ${token}` },
+        // ky times the wait for the answer with the abort controller it makes for every request:
+        // one of the attempt's own would cost as much again, the dearest part of a request on Node 20.
+        timeout: timeoutMs ?? false,
         [ATTEMPT_SIGNAL]: scope.signal,
         ...(options.json === undefined ? {} : { json: options.json }),
         ...(options.searchParams === undefined ? {} : { searchParams: options.searchParams }),
@@ -43,11 +71,25 @@ export async function sendAttempt<T>(
       sent.then((late) => late.body?.cancel()).catch(() => {});
       throw scope.signal?.reason;
     }
-    if (!response.ok) return err(await adapter.fromResponse(response, { signal: scope.signal }));
-    return await readSuccess(adapter, response, options.schema, scope.signal);
+    // The body gets what is left of the attempt's time.
+    const limits = {
+      signal: scope.signal,
+      timeoutMs: timeoutMs === undefined ? undefined : timeoutMs - (Date.now() - started),
+    };
+    if (!response.ok) return err(await adapter.fromResponse(response, limits));
+    return await readSuccess(adapter, response, options.schema, limits);
   } catch (thrown) {
-    const reason = scope.stopReason();
+    const reason = scope.stopReason() ?? (isTimeoutError(thrown) ? 'timeout' : undefined);
     return err(reason === undefined ? adapter.fromThrown(thrown) : stoppedError(adapter, reason));
+  }
+}
+
+/** ky's own `TimeoutError`, or the one `readSuccess` throws for a body that outlasted the attempt. */
+function isTimeoutError(thrown: unknown): boolean {
+  try {
+    return (thrown as { name?: unknown } | null)?.name === 'TimeoutError';
+  } catch {
+    return false;
   }
 }
 
