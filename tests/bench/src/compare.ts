@@ -11,6 +11,8 @@ export interface Comparison {
   readonly baselineMs: number;
   readonly candidateMs: number;
   readonly ratio: number;
+  /** The ratio of the mean times, where each operation was timed: pauses (GC, the neighbours) count here. */
+  readonly meanRatio?: number;
 }
 
 /** How long and how often to measure. */
@@ -42,28 +44,53 @@ export function compareSync(
   });
 }
 
-/** As {@link compareSync}, for operations that return a promise; one runs at a time. */
-export async function compareAsync(
-  baseline: Contender<(index: number) => Promise<unknown>>,
-  candidate: Contender<(index: number) => Promise<unknown>>,
-  options: CompareOptions,
+/** How many operations {@link compareEachAsync} times. */
+export interface CompareEachOptions {
+  /** Operations per side that are timed. */
+  readonly operations: number;
+  /** Operations per side run first and not timed. */
+  readonly warmup: number;
+}
+
+/**
+ * Times two operations that return a promise one operation at a time, taking turns (one side
+ * first, then the other, swapping every time), so that both meet the same moment of a noisy
+ * machine. The figure is the median operation of each side: the time a typical request takes.
+ */
+export async function compareEachAsync(
+  baseline: Contender<() => Promise<unknown>>,
+  candidate: Contender<() => Promise<unknown>>,
+  options: CompareEachOptions,
 ): Promise<Comparison> {
-  const time = async (run: (index: number) => Promise<unknown>) => {
+  const baselineTimes: number[] = [];
+  const candidateTimes: number[] = [];
+  const timeOne = async (run: () => Promise<unknown>, times: number[], timed: boolean) => {
     const started = performance.now();
-    for (let index = 0; index < options.operationsPerRound; index += 1) await run(index);
-    return (performance.now() - started) / options.operationsPerRound;
+    await run();
+    if (timed) times.push(performance.now() - started);
   };
-  const rounds: { baseline: number; candidate: number }[] = [];
-  for (let round = 0; round < options.rounds; round += 1) {
-    if (round % 2 === 0) {
-      const baselineMs = await time(baseline.run);
-      rounds.push({ baseline: baselineMs, candidate: await time(candidate.run) });
+  for (let index = 0; index < options.warmup + options.operations; index += 1) {
+    const timed = index >= options.warmup;
+    if (index % 2 === 0) {
+      await timeOne(baseline.run, baselineTimes, timed);
+      await timeOne(candidate.run, candidateTimes, timed);
     } else {
-      const candidateMs = await time(candidate.run);
-      rounds.push({ baseline: await time(baseline.run), candidate: candidateMs });
+      await timeOne(candidate.run, candidateTimes, timed);
+      await timeOne(baseline.run, baselineTimes, timed);
     }
   }
-  return summarize(rounds);
+  const baselineMs = median(baselineTimes);
+  const candidateMs = median(candidateTimes);
+  return {
+    baselineMs,
+    candidateMs,
+    ratio: candidateMs / baselineMs,
+    meanRatio: mean(candidateTimes) / mean(baselineTimes),
+  };
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function measure(
