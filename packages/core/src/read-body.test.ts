@@ -192,4 +192,19 @@ describe('readBoundedText', () => {
     const result = await readBoundedText(new Response(failing), { timeoutMs: 20 });
     expect(result).toEqual({ text: '', truncated: false, interrupted: true, timedOut: true });
   });
+
+  it('counts a stream that errors because its signal aborted as aborted, not as failed', async () => {
+    const controller = new AbortController();
+    // As fetch's body does when fetch was given the same signal.
+    const stream = new ReadableStream<Uint8Array>({
+      start(streamController) {
+        controller.signal.addEventListener('abort', () =>
+          streamController.error(new DOMException('This operation was aborted', 'AbortError')),
+        );
+      },
+    });
+    const reading = readBoundedText(new Response(stream), { signal: controller.signal });
+    controller.abort();
+    expect(await reading).toEqual({ text: '', truncated: false, interrupted: true });
+  });
 });

@@ -87,14 +87,33 @@ describe('client: the shared cooldown', () => {
     expect(scope.pendingMocks()).toEqual(['GET https://issuer.test:443/v1/second']);
   });
 
-  it('ends a wait at the gate when the caller aborts', async () => {
+  it('ends a wait at the gate when the caller aborts, sending nothing more', async () => {
     const scope = nock(ORIGIN).get('/v1/first').reply(429).get('/v1/second').reply(200, {});
-    const client = testClient({ adapter: pausingAdapter, maxAttempts: 1 });
+    let fetches = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      fetches += 1;
+      return globalThis.fetch(input, init);
+    };
+    const client = testClient({
+      adapter: pausingAdapter,
+      maxAttempts: 1,
+      ky: { fetch: countingFetch },
+    });
     await client.get('/first');
     const error = (
       await client.get('/second', { signal: AbortSignal.timeout(20) })
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
+    expect(scope.pendingMocks()).toHaveLength(1);
+    expect(fetches).toBe(1);
+  });
+
+  it('ends a wait at the gate when the call runs out of time, as a timeout', async () => {
+    const scope = nock(ORIGIN).get('/v1/first').reply(429).get('/v1/second').reply(200, {});
+    const client = testClient({ adapter: pausingAdapter, maxAttempts: 1, totalTimeoutMs: 20 });
+    await client.get('/first');
+    const error = (await client.get('/second'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'timeout', code: 'timeout', attempts: 1 });
     expect(scope.pendingMocks()).toHaveLength(1);
   });
 });
