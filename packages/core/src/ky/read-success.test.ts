@@ -15,6 +15,20 @@ const readSuccess = <T>(
 const response = (body: BodyInit | null, status = 200, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
 
+/** A success whose body never ends; `cancelled()` tells whether it was let go. */
+function endlessResponse() {
+  let cancelled = false;
+  const response = new Response(
+    new ReadableStream({
+      pull: () => new Promise(() => {}),
+      cancel: () => {
+        cancelled = true;
+      },
+    }),
+  );
+  return { response, cancelled: () => cancelled };
+}
+
 describe('readSuccess: without a schema', () => {
   it('gives the parsed JSON body', async () => {
     const result = await readSuccess(testAdapter, response('{"id":7,"tags":["a"]}'), undefined);
@@ -109,36 +123,20 @@ describe('readSuccess: with a schema', () => {
   });
 
   it("rejects with the signal's reason once it aborts, cancelling a body that never ends", async () => {
-    let cancelled = false;
-    const endless = new Response(
-      new ReadableStream({
-        pull: () => new Promise(() => {}),
-        cancel: () => {
-          cancelled = true;
-        },
-      }),
-    );
+    const endless = endlessResponse();
     const controller = new AbortController();
-    const reading = readSuccessUnder(testAdapter, endless, undefined, {
+    const reading = readSuccessUnder(testAdapter, endless.response, undefined, {
       signal: controller.signal,
     });
     controller.abort('timeout');
     await expect(reading).rejects.toBe('timeout');
-    expect(cancelled).toBe(true);
+    expect(endless.cancelled()).toBe(true);
   });
 
   it('rejects with a TimeoutError once timeoutMs runs out, cancelling a body that never ends', async () => {
-    let cancelled = false;
-    const endless = new Response(
-      new ReadableStream({
-        pull: () => new Promise(() => {}),
-        cancel: () => {
-          cancelled = true;
-        },
-      }),
-    );
-    const reading = readSuccessUnder(testAdapter, endless, undefined, { timeoutMs: 10 });
+    const endless = endlessResponse();
+    const reading = readSuccessUnder(testAdapter, endless.response, undefined, { timeoutMs: 10 });
     await expect(reading).rejects.toMatchObject({ name: 'TimeoutError' });
-    expect(cancelled).toBe(true);
+    expect(endless.cancelled()).toBe(true);
   });
 });

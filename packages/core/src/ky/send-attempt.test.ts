@@ -297,10 +297,17 @@ describe("sendAttempt: the attempt's time limit", () => {
     });
   });
 
-  it('gives the success body only what is left of the time, then cancels it', async () => {
+  it.each([
+    [
+      'the success body',
+      200,
+      { kind: 'timeout', code: 'timeout', message: 'Test: the request timed out' },
+    ],
+    ['an error body, normalizing what arrived', 503, { kind: 'unavailable', status: 503 }],
+  ])('gives %s only what is left of the time, then cancels it', async (_body, status, expected) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      const body = endlessBody(200);
+      const body = endlessBody(status);
       const { ky } = fakeKy(
         () => new Promise((resolve) => setTimeout(() => resolve(body.response), 60)),
       );
@@ -310,42 +317,12 @@ describe("sendAttempt: the attempt's time limit", () => {
           settled = true;
         },
       );
+      // The answer came after 60 ms of the attempt's 100: the body gets the 40 left.
       await vi.advanceTimersByTimeAsync(99);
       expect(settled).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
       expect(settled).toBe(true);
-      expect((await attempt)._unsafeUnwrapErr()).toMatchObject({
-        kind: 'timeout',
-        code: 'timeout',
-        message: 'Test: the request timed out',
-      });
-      expect(body.cancelled()).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('gives an error body only what is left of the time, and normalizes what arrived', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    try {
-      const body = endlessBody(503);
-      const { ky } = fakeKy(
-        () => new Promise((resolve) => setTimeout(() => resolve(body.response), 60)),
-      );
-      let settled = false;
-      const attempt = sendAttempt(planFor(ky), createScope(undefined), undefined, 100).finally(
-        () => {
-          settled = true;
-        },
-      );
-      await vi.advanceTimersByTimeAsync(99);
-      expect(settled).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(settled).toBe(true);
-      expect((await attempt)._unsafeUnwrapErr()).toMatchObject({
-        kind: 'unavailable',
-        status: 503,
-      });
+      expect((await attempt)._unsafeUnwrapErr()).toMatchObject(expected);
       expect(body.cancelled()).toBe(true);
     } finally {
       vi.useRealTimers();
