@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from './max-timer';
+
 const utf8 = new TextDecoder();
 
 /** The most bytes of an error body that are ever read: 64 KiB. */
@@ -29,9 +31,6 @@ export interface ReadBoundedTextOptions {
    */
   readonly timeoutMs?: number | undefined;
 }
-
-/** The longest delay a timer holds: a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Reads a response body once, at most `maxBytes` (64 KiB by default), then

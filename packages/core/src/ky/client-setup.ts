@@ -1,8 +1,6 @@
 import { IssuerError } from '../issuer-error';
+import { MAX_TIMER_MS } from '../max-timer';
 import type { IssuerClientOptions } from './client-types';
-
-/** The longest delay a timer holds, 2^31 - 1 ms (about 24.8 days): a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Options that need a number ≥ 0: `Infinity` is fine, a negative number or NaN is not. */
 const NON_NEGATIVE = ['timeoutMs', 'totalTimeoutMs', 'maxRetryDelayMs', 'maxAttempts'] as const;
