@@ -109,12 +109,14 @@ describe('client: the shared cooldown', () => {
   });
 
   it('ends a wait at the gate when the call runs out of time, as a timeout', async () => {
-    const scope = nock(ORIGIN).get('/v1/first').reply(429).get('/v1/second').reply(200, {});
-    const client = testClient({ adapter: pausingAdapter, maxAttempts: 1, totalTimeoutMs: 20 });
+    const scope = nock(ORIGIN).get('/v1/first').reply(200, {}).get('/v1/second').reply(200, {});
+    // One request per 100 s: the first call takes the only token, the second waits for the next.
+    const rateLimit = { requestsPerSecond: 0.01, burst: 1 };
+    const client = testClient({ rateLimit, maxAttempts: 1, totalTimeoutMs: 200 });
     await client.get('/first');
     const error = (await client.get('/second'))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'timeout', code: 'timeout', attempts: 1 });
-    expect(scope.pendingMocks()).toHaveLength(1);
+    expect(scope.pendingMocks()).toEqual(['GET https://issuer.test:443/v1/second']);
   });
 });
 
