@@ -99,6 +99,7 @@ describe('cardda: branching', () => {
 
 describe('cardda: Retry-After', () => {
   const body = { error: 'rate_limit_exceeded' };
+  // The wall clock: an HTTP-date is absolute, and normalize measures it from the real now.
   const now = Date.now();
   const wait = (headers: Record<string, string> | Headers, withBody: object = body) =>
     cardda.normalize({ status: 429, headers, body: withBody }).retryAfterMs;

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { mockCardda } from '@issuer-errors/testing/nock';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CARDDA_BASE_URL, createCarddaClient } from './create-cardda-client';
 
 const API_KEY = 'cardda_live_key_0123456789';
@@ -42,16 +42,26 @@ describe('createCarddaClient', () => {
   });
 
   it('waits for Retry-After on a 429, then succeeds, even for a POST', async () => {
-    mockCardda(api())
+    const { scope } = mockCardda(api())
       .reply('rate-limited', RECIPIENTS)
       .replyOk({ id: 'r1' }, { ...RECIPIENTS, status: 201 });
-    const started = Date.now();
-    const result = await createCarddaClient({ apiKey: API_KEY, companyId: COMPANY_ID }).post(
-      '/banking/bank_recipients',
-      { json: { name: 'Acme Vendor' } },
-    );
-    expect(result._unsafeUnwrap()).toEqual({ id: 'r1' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      let retrying = false;
+      const call = createCarddaClient({
+        apiKey: API_KEY,
+        companyId: COMPANY_ID,
+        onRetry: () => (retrying = true),
+      }).post('/banking/bank_recipients', { json: { name: 'Acme Vendor' } });
+      while (!retrying) await new Promise((resolve) => setImmediate(resolve));
+      // Retry-After: 1 (the documented example): nothing is resent before the second is up.
+      await vi.advanceTimersByTimeAsync(999);
+      expect(scope.pendingMocks()).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await call)._unsafeUnwrap()).toEqual({ id: 'r1' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('returns the missing company-id as a configuration error, without retrying', async () => {

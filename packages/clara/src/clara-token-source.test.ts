@@ -145,6 +145,7 @@ describe('createClaraTokenSource', () => {
 
   it("stops a token request that never answers when the ask's signal aborts", async () => {
     nock('https://auth.clara.test').post('/oauth/token').delay(10_000).reply(200, {});
+    // The wall clock: AbortSignal.timeout runs outside fake timers; 2 s is 40× the limit, for a loaded machine.
     const started = Date.now();
     const thrown = await createClaraTokenSource(options)({
       forceRefresh: false,

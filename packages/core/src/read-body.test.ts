@@ -63,6 +63,7 @@ describe('readBoundedText', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const response = await fetch(`http://127.0.0.1:${port}/`);
+    // The wall clock: the body stalls on a real socket; 2 s is 20× the limit, for a loaded machine.
     const started = Date.now();
     const result = await readBoundedText(response, { signal: AbortSignal.timeout(100) });
     expect(Date.now() - started).toBeLessThan(2000);
@@ -140,6 +141,7 @@ describe('readBoundedText', () => {
         cancelled = true;
       },
     });
+    // The wall clock: a stream's pull runs on real time; 2 s is 40× the limit, for a loaded machine.
     const started = Date.now();
     const result = await readBoundedText(new Response(stalled), { timeoutMs: 50 });
     expect(Date.now() - started).toBeLessThan(2000);

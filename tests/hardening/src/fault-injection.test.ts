@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, runFaults } from './run-faults';
 import { runs } from './runs';
 
+// The wall clock seeds a new fault mix each run; HARDENING_SEED replays one (the printed summary names its seed).
 const SEED = Number(process.env.HARDENING_SEED ?? Date.now() % 1_000_000);
 
 describe.each(['clara', 'cardda'] as const)('fault injection through the %s client', (provider) => {

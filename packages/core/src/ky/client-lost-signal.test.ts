@@ -48,6 +48,7 @@ async function endlessBody() {
   return { server: started, gone };
 }
 
+// The wall clock: a real socket that never answers; each upper bound is 2 s, 10× the attempt limit.
 describe('a fetch that ignores its abort signal', () => {
   it('still times out an attempt whose answer never comes', async () => {
     server = await startLoopbackServer(() => {});

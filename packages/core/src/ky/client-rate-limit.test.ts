@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineAdapter } from '../adapter/define-adapter';
 import { testAdapterDefinition } from './__fixtures__/test-adapter';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
@@ -18,13 +18,32 @@ const pausingAdapter = defineAdapter({
   ],
 });
 
+/** Fakes the timers and the clock the gate reads; nock still answers on real I/O. */
+function useFakeClock() {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** Lets real I/O (nock's answers) run until `done()` holds, moving the fake clock 1 ms at a time. */
+async function untilTrue(done: () => boolean) {
+  while (!done()) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!done()) await vi.advanceTimersByTimeAsync(1);
+  }
+}
+
 describe('client: the shared cooldown', () => {
+  useFakeClock();
+
   it('pauses every request of the client after a 429 with a wait', async () => {
     const arrivals: Record<string, number> = {};
     nock(ORIGIN)
       .get('/v1/first')
       .reply(() => {
-        // The cooldown starts after this answer: a clock read later could be late under load.
         arrivals.refusal = Date.now();
         return [429];
       })
@@ -38,9 +57,13 @@ describe('client: the shared cooldown', () => {
     let retrying = false;
     const client = testClient({ adapter: pausingAdapter, onRetry: () => (retrying = true) });
     const first = client.get('/first');
-    while (!retrying) await new Promise((resolve) => setTimeout(resolve, 1));
-    const second = await client.get('/second');
-    expect(second._unsafeUnwrap()).toEqual({ ok: 2 });
+    await untilTrue(() => retrying);
+    const second = client.get('/second');
+    await vi.advanceTimersByTimeAsync(149);
+    expect(arrivals.second).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await untilTrue(() => arrivals.second !== undefined);
+    expect((await second)._unsafeUnwrap()).toEqual({ ok: 2 });
     expect((await first)._unsafeUnwrap()).toEqual({ ok: 1 });
     expect((arrivals.second ?? 0) - (arrivals.refusal ?? 0)).toBeGreaterThanOrEqual(150);
   });
@@ -63,9 +86,8 @@ describe('client: the shared cooldown', () => {
     nock(ORIGIN).get('/v1/first').reply(429).get('/v1/other').reply(200, { ok: 1 });
     const refused = testClient({ adapter: pausingAdapter, maxAttempts: 1 });
     expect((await refused.get('/first'))._unsafeUnwrapErr().kind).toBe('rate_limited');
-    const started = Date.now();
+    // On the fake clock no time passes: a paused client would never answer.
     expect((await testClient({ adapter: pausingAdapter }).get('/other')).isOk()).toBe(true);
-    expect(Date.now() - started).toBeLessThan(140);
   });
 
   it('fails a request at once, unsent, when the pause outlasts maxRetryDelayMs', async () => {
@@ -100,9 +122,11 @@ describe('client: the shared cooldown', () => {
       ky: { fetch: countingFetch },
     });
     await client.get('/first');
-    const error = (
-      await client.get('/second', { signal: AbortSignal.timeout(20) })
-    )._unsafeUnwrapErr();
+    const controller = new AbortController();
+    const second = client.get('/second', { signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(20);
+    controller.abort();
+    const error = (await second)._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'cancelled', attempts: 1 });
     expect(scope.pendingMocks()).toHaveLength(1);
     expect(fetches).toBe(1);
@@ -114,7 +138,9 @@ describe('client: the shared cooldown', () => {
     const rateLimit = { requestsPerSecond: 0.01, burst: 1 };
     const client = testClient({ rateLimit, maxAttempts: 1, totalTimeoutMs: 200 });
     await client.get('/first');
-    const error = (await client.get('/second'))._unsafeUnwrapErr();
+    const second = client.get('/second');
+    await vi.advanceTimersByTimeAsync(200);
+    const error = (await second)._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'timeout', code: 'timeout', attempts: 1 });
     expect(scope.pendingMocks()).toEqual(['GET https://issuer.test:443/v1/second']);
   });

@@ -130,6 +130,7 @@ describe('client over real sockets', () => {
       const timer = setInterval(() => response.write(' '), 20);
       response.on('close', () => clearInterval(timer));
     });
+    // The wall clock: the body trickles over a real socket; 2 s is 10× the attempt limit here.
     const started = performance.now();
     const error = (
       await clientFor(server.url, { maxAttempts: 1 }).get('/endless')
@@ -157,7 +158,9 @@ describe('client over real sockets', () => {
     expect(refreshes).toBe(1);
   });
 
-  it('honours Retry-After to within 100 ms', async () => {
+  // The wall clock: the server stamps real arrivals. Never early is exact; the upper bound only
+  // rules out a second wait, with 900 ms of margin for a loaded machine.
+  it('honours Retry-After over real sockets: never sooner, and without a second wait', async () => {
     server = await startLoopbackServer((_request, response, index) => {
       response.writeHead(index === 0 ? 429 : 200, {
         'retry-after': '1',
@@ -170,11 +173,12 @@ describe('client over real sockets', () => {
     const [first, second] = server.requests;
     const gap = (second?.at ?? 0) - (first?.at ?? 0);
     expect(gap).toBeGreaterThanOrEqual(990);
-    expect(gap).toBeLessThan(1100);
+    expect(gap).toBeLessThan(1900);
   });
 
   it('spaces requests to requestsPerSecond after a burst, over real sockets', async () => {
     server = await startLoopbackServer((_request, response) => response.end('{}'));
+    // The wall clock: departures over real sockets; only lower bounds, which load cannot break.
     const departures: number[] = [];
     const client = clientFor(server.url, {
       rateLimit: { requestsPerSecond: 50, burst: 2 },

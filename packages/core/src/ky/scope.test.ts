@@ -1,12 +1,19 @@
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createScope, type Scope } from './scope';
 
-/** Timers that keep the process alive: what a settled scope must not leave behind. */
-const activeTimers = () =>
-  process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+// The scopes' timers run on a fake clock: waits take no real time, and every timer is counted.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Timers still pending: what a settled scope must not leave behind. */
+const activeTimers = () => vi.getTimerCount();
 const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const delay = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('createScope: without a parent', () => {
   it('has no signal and no timer when it has no time limit: nothing can stop it', async () => {

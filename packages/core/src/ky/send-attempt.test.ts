@@ -142,17 +142,25 @@ describe('sendAttempt: what it gives back', () => {
         { status: 503 },
       );
     const { ky } = fakeKy(async () => endless());
-    const scope = createScope(undefined, 5);
-    const outcome = await withScope(scope, () =>
-      Promise.race([
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const scope = createScope(undefined, 5);
+      let settled = false;
+      const attempt = withScope(scope, () =>
         sendAttempt(planFor(ky), scope, undefined, undefined),
-        new Promise<'still reading'>((resolve) => setTimeout(resolve, 1000, 'still reading')),
-      ]),
-    );
-    expect(outcome === 'still reading' ? outcome : outcome._unsafeUnwrapErr()).toMatchObject({
-      kind: 'unavailable',
-      status: 503,
-    });
+      ).finally(() => {
+        settled = true;
+      });
+      await vi.advanceTimersByTimeAsync(4);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await attempt)._unsafeUnwrapErr()).toMatchObject({
+        kind: 'unavailable',
+        status: 503,
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('classifies what ky throws with the adapter while the scope runs', async () => {

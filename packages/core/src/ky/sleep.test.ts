@@ -1,35 +1,50 @@
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ABORTED, sleep, untilAborted } from './sleep';
 
-/** Timers that keep the process alive: what must be gone once a wait settles. */
-const activeTimers = () =>
-  process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+// Sleeps run on a fake clock: waits take no real time, and every timer is counted.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Timers still pending: what must be gone once a wait settles. */
+const activeTimers = () => vi.getTimerCount();
 const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
 const abortedSignal = () => AbortSignal.abort();
 
+/** Settles to `'pending'` when `promise` has not settled once the microtasks already queued have run. */
+const settledValue = <T>(promise: Promise<T>) =>
+  Promise.race([promise, Promise.resolve().then(() => 'pending' as const)]);
+
 describe('sleep', () => {
-  it('resolves true after waiting at least the given time', async () => {
-    const started = performance.now();
-    await expect(sleep(5, new AbortController().signal)).resolves.toBe(true);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(4);
+  it.each([
+    ['a signal', new AbortController().signal],
+    ['no signal', undefined],
+  ])('resolves true once the whole time has passed, with %s', async (_name, signal) => {
+    const waited = sleep(5, signal);
+    await vi.advanceTimersByTimeAsync(4);
+    expect(await settledValue(waited)).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settledValue(waited)).toBe(true);
   });
 
-  it('waits the whole time without a signal, and clears nothing it did not start', async () => {
+  it('clears the timer it started once the wait is over, and nothing else', async () => {
     const timersBefore = activeTimers();
-    const started = performance.now();
-    await expect(sleep(5, undefined)).resolves.toBe(true);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(4);
+    const waited = sleep(1, undefined);
+    expect(activeTimers()).toBe(timersBefore + 1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(waited).resolves.toBe(true);
     expect(activeTimers()).toBe(timersBefore);
   });
 
   it('resolves false at once when the signal is already aborted, starting no timer', async () => {
     const timersBefore = activeTimers();
-    const started = performance.now();
     const waited = sleep(10_000, abortedSignal());
     expect(activeTimers()).toBe(timersBefore);
-    await expect(waited).resolves.toBe(false);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await settledValue(waited)).toBe(false);
   });
 
   it('resolves false as soon as the signal aborts, and clears its timer', async () => {
@@ -44,7 +59,9 @@ describe('sleep', () => {
 
   it('leaves no listener on the signal once the wait is over, whichever way it ended', async () => {
     const signal = new AbortController().signal;
-    await sleep(1, signal);
+    const slept = sleep(1, signal);
+    await vi.advanceTimersByTimeAsync(1);
+    await slept;
     expect(abortListeners(signal)).toBe(0);
 
     const controller = new AbortController();

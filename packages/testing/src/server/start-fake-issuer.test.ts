@@ -60,6 +60,7 @@ describe('startFakeIssuer', () => {
   it('holds a stalled request until the client gives up', async () => {
     await start();
     fake.route('GET', '/cards', [{ stall: true }]);
+    // The wall clock: the fake holds a real socket, and only the client's real timer ends the wait.
     const started = Date.now();
     const failure = await fetch(`${fake.baseUrl}/cards`, {
       headers: AUTH,
@@ -86,6 +87,7 @@ describe('startFakeIssuer', () => {
   it('sends a slow body in parts, all of it in the end', async () => {
     await start();
     fake.route('GET', '/cards', [{ json: { data: ['a', 'b', 'c'] }, chunkDelayMs: 20 }]);
+    // The wall clock: the parts cross a real socket; only a lower bound is asserted, never an upper.
     const started = Date.now();
     const response = await fetch(`${fake.baseUrl}/cards`, { headers: AUTH });
     expect(await response.json()).toEqual({ data: ['a', 'b', 'c'] });
@@ -155,6 +157,7 @@ describe('startFakeIssuer', () => {
     fake.route('GET', '/slow', [{ json: { data: 'x'.repeat(1000) }, chunkDelayMs: 10_000 }]);
     const stalled = rawGet(fake.port, '/v1/stall');
     const slow = rawGet(fake.port, '/v1/slow');
+    // The wall clock: both requests must be on real sockets before close; 1 s is 20× what close takes idle.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
     await fake.close();
