@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const CLI = new URL('./cli.ts', import.meta.url).pathname;
+/** The installed command, which runs the build (`pnpm test` builds this package first). */
+const COMMAND = new URL('../bin/issuer-errors-fake.js', import.meta.url).pathname;
 const running: ChildProcess[] = [];
 
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 function runCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const child = spawn(process.execPath, [COMMAND, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -28,7 +29,8 @@ function runCli(args: string[]) {
   return { child, nextLine: async () => (await lines.next()).value as string, exited };
 }
 
-describe('issuer-errors-fake', () => {
+// Each case starts a Node process: well under a second alone, seconds on a loaded 2-core machine.
+describe('issuer-errors-fake', { timeout: 30_000 }, () => {
   it('serves a scripted Cardda on loopback, with CORS, logs each request, and stops cleanly on SIGTERM', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
     const script = join(folder, 'routes.json');
@@ -90,5 +92,21 @@ describe('issuer-errors-fake', () => {
     const { code, stderr } = await runCli(['--provider', 'clara', '--host', '0.0.0.0']).exited;
     expect(code).toBe(1);
     expect(stderr).toContain('loopback only');
+  });
+
+  it('says to build first when the command runs before the build, and exits 1', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
+    await mkdir(join(folder, 'bin'));
+    await copyFile(COMMAND, join(folder, 'bin', 'issuer-errors-fake.js'));
+    const child = spawn(process.execPath, [join(folder, 'bin', 'issuer-errors-fake.js')]);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'issuer-errors-fake: dist/cli.js is missing; run `pnpm build` in the repository first\n',
+    );
   });
 });
