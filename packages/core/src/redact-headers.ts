@@ -1,6 +1,6 @@
 import { headerEntries } from './headers';
 import { REQUEST_ID_HEADERS } from './request-id';
-import { toSafeLine } from './sanitize-text';
+import { toSafeIdentifier, toSafeLine } from './sanitize-text';
 
 /** The only response headers an error keeps: none of them can carry a credential. */
 export const ALLOWED_HEADERS: ReadonlySet<string> = new Set([
@@ -20,15 +20,20 @@ export const ALLOWED_HEADERS: ReadonlySet<string> = new Set([
 
 const MAX_HEADER_VALUE_BYTES = 256;
 
+const REQUEST_ID_HEADER_NAMES: ReadonlySet<string> = new Set(REQUEST_ID_HEADERS);
+
 /**
- * Keeps only {@link ALLOWED_HEADERS}, with lower-case names and one-line values.
+ * Keeps only {@link ALLOWED_HEADERS}, with lower-case names and one-line values (request ids
+ * as the provider sent them, see {@link toSafeIdentifier}).
  * Authorization, cookies, API keys and every other header are dropped.
  */
 export function redactHeaders(headers: unknown): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of headerEntries(headers)) {
     if (ALLOWED_HEADERS.has(name) && !(name in kept)) {
-      kept[name] = toSafeLine(value, MAX_HEADER_VALUE_BYTES);
+      kept[name] = REQUEST_ID_HEADER_NAMES.has(name)
+        ? toSafeIdentifier(value, MAX_HEADER_VALUE_BYTES)
+        : toSafeLine(value, MAX_HEADER_VALUE_BYTES);
     }
   }
   return kept;

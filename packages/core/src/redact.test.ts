@@ -42,6 +42,13 @@ describe('getRequestId', () => {
 });
 
 describe('redactHeaders', () => {
+  it('keeps a request id whole whatever its shape, and masks a card number in another kept header', () => {
+    const requestId = '111b3862-7a73-4d32-8468-14439855bd80';
+    expect(
+      redactHeaders({ 'X-Request-Id': requestId, 'Content-Type': 'text/plain; 4111111111111111' }),
+    ).toEqual({ 'x-request-id': requestId, 'content-type': 'text/plain; ************1111' });
+  });
+
   it('keeps only allow-listed headers, lower-cased', () => {
     const kept = redactHeaders({
       'Content-Type': 'application/json',

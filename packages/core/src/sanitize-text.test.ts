@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes, utf8Length } from './sanitize-text';
+import {
+  MAX_MESSAGE_BYTES,
+  toSafeIdentifier,
+  toSafeLine,
+  toShortField,
+  truncateToBytes,
+  utf8Length,
+} from './sanitize-text';
 
 const VISA = '4111111111111111';
 
@@ -67,6 +74,28 @@ describe('toSafeLine', () => {
   it('counts the bytes of 3-byte characters, which a 2-byte budget per character does not cover', () => {
     expect(toSafeLine('€'.repeat(8), 16)).toBe('€€€€…');
     expect(toSafeLine('é'.repeat(8), 16)).toBe('é'.repeat(8));
+  });
+});
+
+describe('toSafeIdentifier and toShortField', () => {
+  it('keep an id that looks like a card number as it is, where a message masks it', () => {
+    const uuid = '111b3862-7a73-4d32-8468-14439855bd80';
+    expect(toSafeLine(uuid)).toBe('111b3862-7a73-4d**-****-****9855bd80');
+    expect(toSafeIdentifier(uuid)).toBe(uuid);
+    expect(toShortField(uuid)).toBe(uuid);
+    expect(toShortField(VISA)).toBe(VISA);
+  });
+
+  it('still make an id one line, without escapes or secrets, within 128 bytes', () => {
+    expect(toShortField('req-1\r\nX-Injected: 1\u001B[31m')).toBe('req-1 X-Injected: 1');
+    expect(toShortField('Bearer abcdef123456')).toBe('Bearer [REDACTED]');
+    expect(utf8Length(toShortField('7'.repeat(500)) ?? '')).toBe(128);
+    expect(toSafeIdentifier('7'.repeat(500), 16)).toBe(`${'7'.repeat(13)}…`);
+  });
+
+  it('give no short field for what is not text or is blank', () => {
+    expect(toShortField(42)).toBeUndefined();
+    expect(toShortField(' \n ')).toBeUndefined();
   });
 });
 

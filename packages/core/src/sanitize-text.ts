@@ -26,21 +26,40 @@ const NEEDS_LINE_CLEANING = /[^\x21-\x7E \u00A1-\u07FF]|^ | $| {2}|\d(?:[ -]?\d)
  * toSafeLine('line one\r\nline two\u001B[31m'); // 'line one line two'
  */
 export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): string {
+  return cleanLine(text, maxBytes, true);
+}
+
+/**
+ * Makes an identifier the provider gave (a request id, an error code, a timestamp) safe to print
+ * while keeping it as it came: one line, no control characters, secrets removed, at most
+ * `maxBytes` UTF-8 bytes, and never card-masked, since an id of any shape (UUID, ULID, hex,
+ * numeric) must reach the provider's support whole.
+ *
+ * @example
+ * toSafeIdentifier('111b3862-7a73-4d32-8468-14439855bd80'); // the same id
+ */
+export function toSafeIdentifier(text: string, maxBytes: number = MAX_SHORT_FIELD_BYTES): string {
+  return cleanLine(text, maxBytes, false);
+}
+
+function cleanLine(text: string, maxBytes: number, maskCards: boolean): string {
   const unchanged =
     text.length * 2 <= maxBytes && !NEEDS_LINE_CLEANING.test(text) && !mayHoldSecret(text);
   if (unchanged) return text;
   const bounded = cutOutsideDigitRun(text, maxBytes * 4 + 64);
-  const oneLine = bounded.replace(ANSI_SEQUENCE, '').replace(CONTROL_RUN, ' ').trim();
-  return truncateToBytes(maskCardNumbers(redactSecretsInText(oneLine)), maxBytes);
+  const oneLine = redactSecretsInText(
+    bounded.replace(ANSI_SEQUENCE, '').replace(CONTROL_RUN, ' ').trim(),
+  );
+  return truncateToBytes(maskCards ? maskCardNumbers(oneLine) : oneLine, maxBytes);
 }
 
 /**
- * A short field (`provider`, `providerCode`, `requestId`, `timestamp`) made safe:
- * {@link toSafeLine} within {@link MAX_SHORT_FIELD_BYTES}; `undefined` when not text or blank.
+ * A short field (`providerCode`, `requestId`, `timestamp`) made safe: {@link toSafeIdentifier};
+ * `undefined` when not text or blank.
  */
 export function toShortField(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  return toSafeLine(value, MAX_SHORT_FIELD_BYTES) || undefined;
+  return toSafeIdentifier(value) || undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toSafeLine } from '../sanitize-text';
+import { toSafeIdentifier, toSafeLine } from '../sanitize-text';
 
 /** An attribute value OpenTelemetry accepts: a primitive or an array of strings. */
 export type AttributeValue = string | number | boolean | readonly string[];
@@ -85,8 +85,8 @@ export function toOtelAttributes(error: ObservedError): IssuerErrorAttributes {
   put(attributes, 'issuer.provider', line(facts.provider));
   put(attributes, 'issuer.kind', line(facts.kind));
   put(attributes, 'issuer.code', code);
-  put(attributes, 'issuer.provider_code', line(facts.providerCode));
-  put(attributes, 'issuer.request_id', line(facts.requestId));
+  put(attributes, 'issuer.provider_code', identifier(facts.providerCode));
+  put(attributes, 'issuer.request_id', identifier(facts.requestId));
   put(
     attributes,
     'issuer.retryable',
@@ -112,6 +112,13 @@ function put<Key extends keyof IssuerErrorAttributes>(
 function line(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const cleaned = toSafeLine(value, MAX_ATTRIBUTE_BYTES);
+  return cleaned === '' ? undefined : cleaned;
+}
+
+/** An id the provider gave, kept as it came (never card-masked): see {@link toSafeIdentifier}. */
+function identifier(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cleaned = toSafeIdentifier(value, MAX_ATTRIBUTE_BYTES);
   return cleaned === '' ? undefined : cleaned;
 }
 
