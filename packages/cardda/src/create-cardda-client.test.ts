@@ -64,6 +64,15 @@ describe('createCarddaClient', () => {
     }
   });
 
+  it('returns a baseUrl without its scheme as a configuration error naming it, sending nothing', async () => {
+    const client = createCarddaClient({ baseUrl: 'api.cardda.com/v1', apiKey: API_KEY });
+    const error = (await client.get('/banking/bank_transactions'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'configuration', code: 'invalid_client_setup' });
+    expect(error.message).toBe(
+      'Cardda: baseUrl needs an absolute http(s) URL, such as https://api.example.com/v1',
+    );
+  });
+
   it('returns the missing company-id as a configuration error, without retrying', async () => {
     const { scope } = mockCardda(api())
       .reply('missing-company-id', { path: '/v1/banking/bank_transactions' })

@@ -1,3 +1,5 @@
+import { IssuerError } from '@issuer-errors/core';
+
 /** The client certificate Clara's mTLS requires (PEM strings or buffers). */
 export interface ClaraTlsOptions {
   /** The client certificate, PEM. */
@@ -14,7 +16,8 @@ const UNDICI: string = 'undici';
 
 /**
  * A `fetch` that presents the client certificate on every connection, through
- * an undici dispatcher (Node only; `undici` is loaded on first use).
+ * an undici dispatcher (Node only; `undici` is loaded on first use). Without undici
+ * it throws an `invalid_client_setup` error that says to install it, and sends nothing.
  */
 export function createMtlsFetch(tls: ClaraTlsOptions): typeof fetch {
   let dispatcher: Promise<unknown> | undefined;
@@ -23,7 +26,17 @@ export function createMtlsFetch(tls: ClaraTlsOptions): typeof fetch {
       import(/* webpackIgnore: true */ /* @vite-ignore */ UNDICI) as Promise<
         typeof import('undici')
       >
-    ).then(({ Agent }) => new Agent({ connect: { ...tls } as never }));
+    ).then(
+      ({ Agent }) => new Agent({ connect: { ...tls } as never }),
+      (cause: unknown) => {
+        throw new IssuerError({
+          provider: 'clara',
+          code: 'invalid_client_setup',
+          message: 'Clara: tls needs undici (npm install undici)',
+          cause,
+        });
+      },
+    );
     return globalThis.fetch(input, { ...init, dispatcher: await dispatcher } as RequestInit);
   };
 }

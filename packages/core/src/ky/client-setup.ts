@@ -11,8 +11,9 @@ export function toTimerMs(ms: number | undefined): number | undefined {
 }
 
 /**
- * The error every call of a client gets when its options cannot work (no ky, a rate limit
- * of no requests, a negative or NaN time limit), sent before anything is.
+ * The error every call of a client gets when its options cannot work (no ky, a `baseUrl` that
+ * is not an absolute http(s) URL, a rate limit of no requests, a negative or NaN time limit),
+ * sent before anything is.
  */
 export function setupError(
   options: IssuerClientOptions,
@@ -29,6 +30,10 @@ export function setupError(
 
 /** What in the options cannot work, or `undefined` when they can. */
 export function setupProblem(options: IssuerClientOptions): string | undefined {
+  // The value is never repeated: a URL may hold a password.
+  if (!isHttpUrl(options.baseUrl)) {
+    return 'baseUrl needs an absolute http(s) URL, such as https://api.example.com/v1';
+  }
   for (const name of NON_NEGATIVE) {
     const value = options[name];
     if (value !== undefined && !(value >= 0)) return `${name} needs a number ≥ 0`;
@@ -42,4 +47,14 @@ export function setupProblem(options: IssuerClientOptions): string | undefined {
     Number.isInteger(burst) &&
     burst >= 1;
   return valid ? undefined : 'rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1';
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

@@ -71,6 +71,33 @@ describe('client: invalid time limits and attempts', () => {
     },
   );
 
+  it.each([
+    ['no scheme', 'issuer.test/v1'],
+    ['a relative path', '/v1'],
+    ['another scheme', 'ftp://issuer.test/v1'],
+    ['an empty string', ''],
+    ['not a string', 42 as unknown as string],
+  ])(
+    'answers every call with invalid_client_setup for a baseUrl with %s, naming the option',
+    async (_case, baseUrl) => {
+      const error = (await testClient({ baseUrl }).get('/x'))._unsafeUnwrapErr();
+      expect(error).toMatchObject({
+        kind: 'configuration',
+        code: 'invalid_client_setup',
+        outcome: 'rejected',
+        message: 'Test: baseUrl needs an absolute http(s) URL, such as https://api.example.com/v1',
+      });
+    },
+  );
+
+  it('never repeats the baseUrl it refuses, which may hold a password', async () => {
+    const error = (
+      await testClient({ baseUrl: 'user:s3cret@issuer.test/v1' }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error.code).toBe('invalid_client_setup');
+    expect(JSON.stringify(error)).not.toContain('s3cret');
+  });
+
   it('accepts a time limit of 0: every attempt times out at once', async () => {
     nock(ORIGIN).get('/v1/x').delay(50).reply(200, {});
     const error = (await testClient({ timeoutMs: 0, maxAttempts: 1 }).get('/x'))._unsafeUnwrapErr();
