@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from './max-timer';
+import { MAX_TIMER_MS } from './time-limits';
 
 const utf8 = new TextDecoder();
 

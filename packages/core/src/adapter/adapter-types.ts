@@ -125,6 +125,12 @@ export interface AdapterConfig<Body extends object> {
 export interface FromResponseOptions {
   /** Stops reading the body when aborted. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Stops reading the body after this many milliseconds (default 10 000, a client attempt's
+   * default; `Infinity` for no limit), then normalizes what arrived: a body that never ends
+   * cannot hold the caller for ever.
+   */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** What `defineAdapter` returns: the same surface for every provider. */
@@ -139,7 +145,7 @@ export interface IssuerAdapter {
   readonly retry: RetryGuidance;
   /** Turns a raw error response into an `IssuerError`. Total: never throws, whatever it is given. */
   readonly normalize: (input: RawErrorInput) => IssuerError;
-  /** Reads at most 64 KiB of the body, once, and normalizes. Never rejects. */
+  /** Reads at most 64 KiB of the body, once, for at most `timeoutMs` (10 s), and normalizes. Never rejects. */
   readonly fromResponse: (
     response: Response,
     options?: FromResponseOptions,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fieldErrorsFromMap } from '../field-errors';
 import { IssuerError } from '../issuer-error';
 import { issuerErrorFromJSON } from '../issuer-error-json';
@@ -222,5 +222,58 @@ describe('defineAdapter: fromResponse', () => {
     expect(error).toBeInstanceOf(IssuerError);
     expect(error.provider).toBe('acme');
     expect(error.cause).toMatchObject({ name: 'TypeError' });
+  });
+
+  describe('a body that never ends', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A 502 whose body sends its first bytes, then nothing more, ever. */
+    const endless502 = () => {
+      let cancelled = false;
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('<html>Bad')),
+        cancel: () => {
+          cancelled = true;
+        },
+      });
+      const response = new Response(body, {
+        status: 502,
+        headers: { 'x-request-id': 'req-502', 'content-type': 'text/html' },
+      });
+      return { response, cancelled: () => cancelled };
+    };
+
+    /** Settles to `'pending'` while `promise` has not settled once queued work has run. */
+    const state = <T>(promise: Promise<T>) =>
+      Promise.race([promise, vi.advanceTimersByTimeAsync(0).then(() => 'pending' as const)]);
+
+    it('gives up after 10 s without a signal, with the error the status and what arrived say', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { response, cancelled } = endless502();
+      const read = acme.fromResponse(response);
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(await state(read)).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await read;
+      expect(error).toMatchObject({ provider: 'acme', status: 502, requestId: 'req-502' });
+      expect(error.raw.body).toBe('<html>Bad');
+      expect(cancelled()).toBe(true);
+    });
+
+    it('waits as long as timeoutMs says, and for ever with Infinity', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const short = endless502();
+      const read = acme.fromResponse(short.response, { timeoutMs: 50 });
+      await vi.advanceTimersByTimeAsync(50);
+      expect((await read).status).toBe(502);
+
+      const endless = endless502();
+      const forever = acme.fromResponse(endless.response, { timeoutMs: Infinity });
+      await vi.advanceTimersByTimeAsync(3_600_000);
+      expect(await state(forever)).toBe('pending');
+      expect(endless.cancelled()).toBe(false);
+    });
   });
 });

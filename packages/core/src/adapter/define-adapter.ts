@@ -1,6 +1,7 @@
 import { classifyThrown } from '../from-thrown';
 import { IssuerError, isIssuerError } from '../issuer-error';
 import { readBoundedText } from '../read-body';
+import { DEFAULT_TIMEOUT_MS } from '../time-limits';
 import type { AdapterConfig, IssuerAdapter } from './adapter-types';
 import { findRule } from './find-rule';
 import { createNormalize } from './normalize';
@@ -49,7 +50,10 @@ export function defineAdapter<Body extends object>(config: AdapterConfig<Body>):
 
   const fromResponse: IssuerAdapter['fromResponse'] = async (response, options) => {
     try {
-      const { text } = await readBoundedText(response, options);
+      const { text } = await readBoundedText(response, {
+        signal: options?.signal,
+        timeoutMs: options?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
       return normalize({ status: response.status, headers: response.headers, body: text });
     } catch (error) {
       return fromThrown(error);

@@ -1,5 +1,5 @@
 import { IssuerError } from '../issuer-error';
-import { MAX_TIMER_MS } from '../max-timer';
+import { MAX_TIMER_MS } from '../time-limits';
 import type { IssuerClientOptions } from './client-types';
 
 /** Options that need a number ≥ 0: `Infinity` is fine, a negative number or NaN is not. */

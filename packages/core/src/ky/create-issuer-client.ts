@@ -1,5 +1,6 @@
 import type { IssuerError } from '../issuer-error';
 import { err, errAsync, ResultAsync } from '../result';
+import { DEFAULT_TIMEOUT_MS } from '../time-limits';
 import { withAttemptSignal } from './attempt-signal';
 import { setupError, setupProblem, toTimerMs } from './client-setup';
 import type {
@@ -15,7 +16,6 @@ import { type RetrySettings, runWithRetries } from './retry-engine';
 import { TokenCoordinator } from './token-coordinator';
 
 const DEFAULT_MAX_ATTEMPTS = 3;
-const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
 /** The client owns retries, time limits and error handling: ky's own are always off. */
 const CLIENT_OWNED = { throwHttpErrors: false, retry: 0, timeout: false } as const;

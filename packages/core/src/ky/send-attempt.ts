@@ -71,10 +71,10 @@ async function send<T>(
       sent.then((late) => late.body?.cancel()).catch(() => {});
       throw scope.signal?.reason;
     }
-    // The body gets what is left of the attempt's time.
+    // The body gets what is left of the attempt's time; an attempt without a limit reads without one.
     const limits = {
       signal: scope.signal,
-      timeoutMs: timeoutMs === undefined ? undefined : timeoutMs - (Date.now() - started),
+      timeoutMs: timeoutMs === undefined ? Infinity : timeoutMs - (Date.now() - started),
     };
     if (!response.ok) return err(await adapter.fromResponse(response, limits));
     return await readSuccess(adapter, response, options.schema, limits);

@@ -1,2 +1,0 @@
-/** The longest delay a timer holds, 2^31 - 1 ms (about 24.8 days): a longer one fires at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
