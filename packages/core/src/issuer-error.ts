@@ -144,9 +144,16 @@ Object.defineProperty(IssuerError.prototype, BRAND, { value: true });
  * }
  */
 export function isIssuerError(value: unknown): value is IssuerError {
-  return (
-    typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true
-  );
+  try {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
+  } catch {
+    // A revoked proxy or a throwing getter is not an IssuerError.
+    return false;
+  }
 }
 
 function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {

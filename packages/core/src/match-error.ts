@@ -1,12 +1,15 @@
 import type { ErrorKind } from './error-kinds';
 import type { IssuerError } from './issuer-error';
+import { toIssuerError } from './to-issuer-error';
 
 /** One handler per kind, each receiving the error narrowed to its kind. */
 export type ErrorHandlers<R> = { readonly [K in ErrorKind]: (error: IssuerError<K>) => R };
 
 /**
  * Handles an error exhaustively by kind: leaving out a kind is a compile error,
- * so a kind added in a major release shows every place that must handle it.
+ * so a kind added in a major release shows every place that must handle it. Given what is not
+ * an `IssuerError` (nor its JSON), the `unknown` handler gets an `unknown` error; reading the error
+ * never throws.
  *
  * @example
  * const reply = matchError(error, {
@@ -16,6 +19,7 @@ export type ErrorHandlers<R> = { readonly [K in ErrorKind]: (error: IssuerError<
  * });
  */
 export function matchError<R>(error: IssuerError, handlers: ErrorHandlers<R>): R {
-  const handler = handlers[error.kind] as (error: IssuerError) => R;
-  return handler(error);
+  const known = toIssuerError(error);
+  const handler = handlers[known.kind] as (error: IssuerError) => R;
+  return handler(known);
 }

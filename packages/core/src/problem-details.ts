@@ -2,6 +2,7 @@ import type { ErrorCode } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import type { IssuerError } from './issuer-error';
 import { KIND_DEFAULTS } from './kind-defaults';
+import { toIssuerError } from './to-issuer-error';
 
 // In unicode mode a valid pair is one code point, so only lone surrogates match.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
@@ -56,20 +57,24 @@ export interface ProblemDetailsOptions {
  * Builds an RFC 9457 problem details object from an error, for a backend route to
  * answer with `Content-Type: application/problem+json`. A function rather than a
  * method of `IssuerError`, so that an app that never answers with one does not bundle it.
+ * Total: an error's JSON (read back from a queue) gives the same details; anything else, an
+ * `unknown` problem with status 500.
  */
 export function toProblemDetails(
-  error: IssuerError,
+  input: IssuerError,
   options: ProblemDetailsOptions = {},
 ): ProblemDetails {
+  const error = toIssuerError(input);
+  const { status: statusOption, instance: instanceOption } = readOptions(options);
   const instance =
-    options.instance ??
+    instanceOption ??
     (error.requestId === undefined
       ? undefined
       : `urn:issuer-errors:request:${encodeUriText(error.requestId)}`);
   return {
     type: `urn:issuer-errors:${error.code}`,
     title: KIND_DEFAULTS[error.kind].title,
-    status: options.status ?? error.status ?? KIND_DEFAULTS[error.kind].httpStatus,
+    status: statusOption ?? error.status ?? KIND_DEFAULTS[error.kind].httpStatus,
     detail: error.message,
     ...(instance === undefined ? {} : { instance }),
     provider: error.provider,
@@ -83,6 +88,21 @@ export function toProblemDetails(
       messages.map((detail) => ({ pointer: toPointer(field), detail })),
     ),
   };
+}
+
+/** The options that can be used: a status of 100–599, an instance that is text. */
+function readOptions(options: unknown): ProblemDetailsOptions {
+  try {
+    const { status, instance } = (options ?? {}) as Record<string, unknown>;
+    return {
+      ...(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599
+        ? { status: status as number }
+        : {}),
+      ...(typeof instance === 'string' ? { instance } : {}),
+    };
+  } catch {
+    return {};
+  }
 }
 
 /** A JSON pointer as a URI fragment: each segment escaped (RFC 6901 §3), then percent-encoded (§6). */

@@ -31,7 +31,7 @@ export function applyFieldErrors<Name extends string>(
   options: ApplyFieldErrorsOptions = {},
 ) {
   const formErrors = toFormErrors(error, options);
-  const type = typeof error?.code === 'string' ? error.code : 'unknown';
+  const type = codeOf(error);
   for (const [name, messages] of Object.entries(formErrors.fieldErrors)) {
     setError(name as Name, { type, message: messages.join('; ') });
   }
@@ -42,4 +42,12 @@ export function applyFieldErrors<Name extends string>(
     });
   }
   return formErrors;
+}
+
+function codeOf(error: UserMessageInput): string {
+  try {
+    return typeof error?.code === 'string' ? error.code : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

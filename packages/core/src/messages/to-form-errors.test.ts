@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IssuerError } from '../issuer-error';
 import { applyFieldErrors } from './apply-field-errors';
+import { catalogEn } from './catalog-en';
 import { catalogEs } from './catalog-es';
 import { toFormErrors } from './to-form-errors';
 import { createUserMessage } from './user-message';
@@ -129,5 +130,17 @@ describe('applyFieldErrors', () => {
     const named: string[] = [];
     applyFieldErrors(limit, (name) => named.push(name), { rootName: 'root.serverError' });
     expect(named).toEqual(['root.serverError']);
+  });
+});
+
+describe('toFormErrors and applyFieldErrors given what cannot be read', () => {
+  it('show the unknown message on the form, and no field', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const calls: unknown[][] = [];
+    const expected = { formErrors: [catalogEn.kinds.unknown], fieldErrors: {} };
+    expect(toFormErrors(proxy as never)).toEqual(expected);
+    expect(applyFieldErrors(proxy as never, (...call) => calls.push(call))).toEqual(expected);
+    expect(calls).toEqual([['root.issuer', { type: 'unknown', message: catalogEn.kinds.unknown }]]);
   });
 });

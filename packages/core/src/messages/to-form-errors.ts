@@ -37,6 +37,18 @@ export interface FormErrorsOptions {
  * // → { formErrors: [], fieldErrors: { rut: ["can't be blank", 'is invalid'], accountNumber: [...], bank: [...] } }
  */
 export function toFormErrors(error: UserMessageInput, options: FormErrorsOptions = {}): FormErrors {
+  try {
+    return splitErrors(error, options ?? {});
+  } catch {
+    // A revoked proxy or a throwing getter: an error that cannot be read has no field to show.
+    return { formErrors: [userMessage(UNREADABLE)], fieldErrors: {} };
+  }
+}
+
+/** What an error that cannot be read is shown as. */
+const UNREADABLE: UserMessageInput = { kind: 'unknown', code: 'unknown' };
+
+function splitErrors(error: UserMessageInput, options: FormErrorsOptions): FormErrors {
   const formErrors: string[] = [];
   const fieldErrors: Record<string, string[]> = {};
   const source = isPlainRecord(error) && isPlainRecord(error.fieldErrors) ? error.fieldErrors : {};

@@ -199,3 +199,11 @@ describe('createUserMessage', () => {
     );
   });
 });
+
+describe('userMessage given what cannot be read', () => {
+  it('gives the unknown message for a revoked proxy, in the locale asked for', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(userMessage(proxy as never, 'es')).toBe(catalogEs.kinds.unknown);
+  });
+});

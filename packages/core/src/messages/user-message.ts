@@ -88,6 +88,15 @@ export const userMessage: UserMessage = (error, locale) => {
 };
 
 function compose(catalog: MessageCatalog, error: UserMessageInput): string {
+  try {
+    return sentencesFor(catalog, error);
+  } catch {
+    // A revoked proxy or a throwing getter: an error that cannot be read is an unknown one.
+    return catalog.kinds.unknown;
+  }
+}
+
+function sentencesFor(catalog: MessageCatalog, error: UserMessageInput): string {
   if (typeof error !== 'object' || error === null) return catalog.kinds.unknown;
   const sentences = [mainSentence(catalog, error)];
   const fields = namedFields(catalog, error.fieldErrors);

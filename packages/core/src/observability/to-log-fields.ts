@@ -23,9 +23,16 @@ export function toLogFields(
   error: ObservedError & { readonly message?: unknown },
 ): IssuerErrorLogFields {
   const attributes = toOtelAttributes(error);
-  const message =
-    typeof error === 'object' && error !== null && typeof error.message === 'string'
+  const message = messageOf(error);
+  return message === '' ? attributes : { ...attributes, 'error.message': message };
+}
+
+function messageOf(error: { readonly message?: unknown } | null | undefined): string {
+  try {
+    return typeof error === 'object' && error !== null && typeof error.message === 'string'
       ? toSafeLine(error.message, MAX_MESSAGE_BYTES)
       : '';
-  return message === '' ? attributes : { ...attributes, 'error.message': message };
+  } catch {
+    return '';
+  }
 }

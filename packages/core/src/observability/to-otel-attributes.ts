@@ -78,7 +78,15 @@ const MAX_FIELD_NAMES = 20;
  * span.setAttributes(toOtelAttributes(error));
  */
 export function toOtelAttributes(error: ObservedError): IssuerErrorAttributes {
-  const facts = typeof error === 'object' && error !== null ? error : {};
+  try {
+    return attributesOf(typeof error === 'object' && error !== null ? error : {});
+  } catch {
+    // A revoked proxy or a throwing getter: an error that cannot be read is an unknown one.
+    return { 'error.type': 'unknown' };
+  }
+}
+
+function attributesOf(facts: Exclude<ObservedError, null | undefined>): IssuerErrorAttributes {
   const code = line(facts.code);
   const attributes: Writable<IssuerErrorAttributes> = { 'error.type': code ?? 'unknown' };
   put(attributes, 'http.response.status_code', whole(facts.status));
