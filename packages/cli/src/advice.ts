@@ -53,9 +53,15 @@ export const ADVICE: Readonly<Record<ErrorCode, string>> = {
     'Not a documented error: keep the raw response and the request id for the provider’s support.',
 };
 
+/** For a refusal of fields whose body, not being the provider's documented JSON, named none. */
+const NO_FIELDS_NAMED =
+  'The provider refused some fields but named none (the body is not its documented JSON): read the raw body below, then fix and resend.';
+
 /** The advice on an error: its code's, then whether and when to retry, as its outcome allows. */
 export function adviceFor(error: IssuerError): string[] {
-  const advice = [ADVICE[error.code]];
+  const namesNoField =
+    error.code === 'invalid_field' && Object.keys(error.fieldErrors).length === 0;
+  const advice = [namesNoField ? NO_FIELDS_NAMED : ADVICE[error.code]];
   const wait = error.retryAfterMs === undefined ? '' : ` after ${error.retryAfterMs} ms`;
   if (error.outcome === 'unknown') {
     advice.push(

@@ -29,7 +29,7 @@ export function parseExplainArguments(
   try {
     parsed = parse(argv);
   } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
+    return { problem: argumentProblem(error) };
   }
   const { values, positionals } = parsed;
   if (positionals[0] !== 'explain' || positionals.length > 1)
@@ -57,6 +57,15 @@ export function parseExplainArguments(
     ...common,
     response: { status: Number(values.status), headers, body: values.body ?? '' },
   };
+}
+
+/** The parser's complaint in the command's own words: `Unknown option --bogus`, `--provider needs a value`. */
+function argumentProblem(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const option = /'(-[^'\s]*)/.exec(String(message))?.[1] ?? 'an option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} needs a value`;
+  return 'The command line could not be read';
 }
 
 function parse(argv: readonly string[]) {

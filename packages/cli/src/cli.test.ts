@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { carddaFixtures } from '@issuer-errors/testing';
@@ -107,12 +107,33 @@ describe('issuer-errors explain', { timeout: 30_000 }, () => {
       ['explain', '--provider', 'cardda', '--status', '400', '--header', 'nocolon'],
       '--header must be "Name: value"',
     ],
-    [['explain', '--provider', 'cardda', '--bogus'], "Unknown option '--bogus'"],
+    [['explain', '--provider', 'cardda', '--bogus'], 'Unknown option --bogus\n'],
+    [['explain', '--provider'], '--provider needs a value\n'],
     [['explain', '--provider', 'cardda'], 'No HTTP status line found'],
   ])('explains a bad command line %j and exits 2', async (args, problem) => {
     const { code, stderr } = await run(args, '{"error":"unauthorized"}');
     expect(code).toBe(2);
     expect(stderr).toContain(problem);
     expect(stderr).toContain('Usage: issuer-errors explain');
+  });
+
+  it.each([['--version'], ['-v']])(
+    'prints its name and version for %s, and exits 0',
+    async (flag) => {
+      const { version } = JSON.parse(
+        await readFile(new URL('../package.json', import.meta.url), 'utf8'),
+      );
+      const { code, stdout, stderr } = await run([flag]);
+      expect({ code, stdout, stderr }).toEqual({
+        code: 0,
+        stdout: `@issuer-errors/cli ${version}\n`,
+        stderr: '',
+      });
+    },
+  );
+
+  it('never prints the raw message of the argument parser', async () => {
+    const { stderr } = await run(['explain', '--provider', 'cardda', '--bogus']);
+    expect(stderr).not.toContain('To specify a positional argument');
   });
 });

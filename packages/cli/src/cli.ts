@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { text } from 'node:stream/consumers';
 import { parseExplainArguments, USAGE } from './cli-arguments';
 import { explainResponse } from './explain';
@@ -7,10 +8,16 @@ import { formatExplanation } from './format-explanation';
 import { parseHttpTranscript } from './parse-transcript';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
+/** The package's version: `package.json` is one folder up from `src/` and from `dist/` alike. */
+const VERSION: string = createRequire(import.meta.url)('../package.json').version;
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`@issuer-errors/cli ${VERSION}\n`);
     return 0;
   }
   const request = parseExplainArguments(argv);

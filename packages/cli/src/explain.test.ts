@@ -17,11 +17,13 @@ describe('explainResponse', () => {
   it.each(every)(
     '%s: the documented error, its advice and its problem+json',
     (_id, provider, fixture) => {
-      const { error, advice, problem } = explainResponse(provider, fixture.response);
+      const explanation = explainResponse(provider, fixture.response);
+      if (explanation.error === null) throw new Error('every fixture is an error');
+      const { error, advice, problem } = explanation;
       expect(error).toMatchObject({ provider, ...fixture.expected });
       expect(advice[0]).toBe(ADVICE[fixture.expected.code]);
       expect(problem).toMatchObject({ code: fixture.expected.code, kind: fixture.expected.kind });
-      const text = formatExplanation({ error, advice, problem });
+      const text = formatExplanation(explanation);
       expect(text).toContain(`  code          ${fixture.expected.code}\n`);
     },
   );
@@ -39,5 +41,39 @@ describe('explainResponse', () => {
     expect(advice[1]).toBe(
       'Safe to retry after 1000 ms, even a payment: the provider certainly did not act.',
     );
+  });
+
+  it.each([
+    [200, 'OK'],
+    [201, 'Created'],
+    [304, 'Not Modified'],
+  ])('says a %d is not an error, with nothing to normalize', (status) => {
+    const explanation = explainResponse('cardda', { status, headers: {}, body: '{"id":"t1"}' });
+    expect(explanation).toEqual({
+      status,
+      error: null,
+      advice: [
+        `HTTP ${status} is not an error: the provider accepted the request, so there is nothing to explain.`,
+      ],
+    });
+    expect(formatExplanation(explanation)).toBe(
+      `Not an error\n  status        ${status}\n\nWhat to do\n  - ${explanation.advice[0]}\n`,
+    );
+  });
+
+  it('says a 422 whose body is not the documented JSON names no field, and shows what it held', () => {
+    const explanation = explainResponse('cardda', {
+      status: 422,
+      headers: { 'X-Request-Id': 'req-422' },
+      body: '<html><body>Unprocessable</body></html>',
+    });
+    if (explanation.error === null) throw new Error('a 422 is an error');
+    expect(explanation.error).toMatchObject({ code: 'invalid_field', fieldErrors: {} });
+    expect(explanation.advice[0]).toBe(
+      'The provider refused some fields but named none (the body is not its documented JSON): read the raw body below, then fix and resend.',
+    );
+    const text = formatExplanation(explanation);
+    expect(text).not.toContain('Fix the fields listed below');
+    expect(text).toContain('  raw body      <html><body>Unprocessable</body></html>\n');
   });
 });

@@ -1,7 +1,16 @@
-import type { Explanation } from './explain';
+import { toSafeLine } from '@issuer-errors/core';
+import type { Explanation, NotAnErrorExplanation } from './explain';
+
+/** The most of a raw body shown, in UTF-8 bytes: enough to recognize an HTML page or a proxy's text. */
+const MAX_RAW_BODY_BYTES = 200;
 
 /** The explanation as a support engineer reads it in a terminal. */
-export function formatExplanation({ error, advice, problem }: Explanation): string {
+export function formatExplanation(explanation: Explanation | NotAnErrorExplanation): string {
+  if (explanation.error === null) {
+    const { status, advice } = explanation;
+    return `Not an error\n  status        ${status}\n\nWhat to do\n${advice.map((line) => `  - ${line}\n`).join('')}`;
+  }
+  const { error, advice, problem } = explanation;
   const facts: [string, string | number | undefined][] = [
     ['provider', error.provider],
     ['status', error.status],
@@ -27,6 +36,8 @@ export function formatExplanation({ error, advice, problem }: Explanation): stri
   if (fields.length > 0) {
     lines.push('  fields');
     for (const [field, messages] of fields) lines.push(`    ${field}: ${messages.join('; ')}`);
+  } else if (typeof error.raw.body === 'string' && error.raw.body !== '') {
+    lines.push(`  ${'raw body'.padEnd(14)}${toSafeLine(error.raw.body, MAX_RAW_BODY_BYTES)}`);
   }
   lines.push('', 'What to do', ...advice.map((line) => `  - ${line}`));
   lines.push('', 'Problem+JSON', JSON.stringify(problem, null, 2));

@@ -10,6 +10,7 @@ export {
   type ExplainedProvider,
   type Explanation,
   explainResponse,
+  type NotAnErrorExplanation,
 } from './explain';
 export { formatExplanation } from './format-explanation';
 export { parseHttpTranscript, type RawHttpResponse } from './parse-transcript';
