@@ -81,7 +81,7 @@ export function parseCliArguments(
       strict: true,
     }).values;
   } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
+    return { problem: argumentProblem(error) };
   }
   const provider = values.provider;
   if (provider !== 'clara' && provider !== 'cardda')
@@ -110,6 +110,14 @@ export function parseCliArguments(
     },
     ...(values.script === undefined ? {} : { script: values.script }),
   };
+}
+
+/** The parser's complaint in the command's own words: `Unknown option --bogus`, `--port needs a value`. */
+function argumentProblem(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const option = /'(-[^'\s]*)/.exec(String(message))?.[1] ?? 'an option';
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} needs a value`;
+  return code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Unknown option ${option}` : String(message);
 }
 
 function wholeNumber(text: string): number | undefined {

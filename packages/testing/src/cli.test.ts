@@ -88,6 +88,48 @@ describe('issuer-errors-fake', { timeout: 30_000 }, () => {
     expect(stderr).toContain('routes.0.outcomes');
   });
 
+  it('names an unknown scenario in the script, and exits 2', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
+    const script = join(folder, 'routes.json');
+    await writeFile(
+      script,
+      JSON.stringify({ routes: [{ method: 'GET', path: '/cards', outcomes: ['no-such-error'] }] }),
+    );
+    const { code, stderr } = await runCli(['--provider', 'clara', '--script', script]).exited;
+    expect(code).toBe(2);
+    expect(stderr).toContain(`The script ${script} is not valid: Unknown scenario "no-such-error"`);
+  });
+
+  it('reports a script that is not JSON with the syntax error and its position, and exits 2', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'fake-cli-'));
+    const script = join(folder, 'routes.json');
+    await writeFile(script, '{"routes": [}');
+    const { code, stderr } = await runCli(['--provider', 'clara', '--script', script]).exited;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^The script ${script} is not JSON: .+ at position 12`));
+    expect(stderr).not.toContain('(root)');
+  });
+
+  it.each([['--help'], ['-h']])(
+    'prints the usage for %s on standard output, and exits 0',
+    async (flag) => {
+      const cli = runCli([flag]);
+      const usage = await cli.nextLine();
+      const { code, stderr } = await cli.exited;
+      expect({ code, stderr, usage }).toEqual({
+        code: 0,
+        stderr: '',
+        usage: expect.stringMatching(/^Usage: issuer-errors-fake --provider clara\|cardda/),
+      });
+    },
+  );
+
+  it('names an unknown option in its own words, and exits 2', async () => {
+    const { code, stderr } = await runCli(['--provider', 'clara', '--bogus']).exited;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Unknown option --bogus\n/);
+  });
+
   it('refuses a host beyond loopback and exits 1', async () => {
     const { code, stderr } = await runCli(['--provider', 'clara', '--host', '0.0.0.0']).exited;
     expect(code).toBe(1);

@@ -13,6 +13,7 @@ export function carddaProfile(options: FakeIssuerOptions<'cardda'>): ProviderPro
 
   return {
     basePath: '/v1',
+    ownsPath: () => false,
     own: () => undefined,
     admit(request) {
       const apiKey = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];

@@ -82,4 +82,40 @@ describe('the fake Clara', () => {
       message: 'This user already has a card in the creation queue. Try again in 2 minutes',
     });
   });
+
+  it.each([
+    ['documented refusal', 'oauth-invalid-client', 401, 'oauth-invalid-client 401'],
+    ['500', { json: { message: 'Core service failure' }, status: 500 }, 500, 'ok 500'],
+  ] as const)(
+    'answers the token request with a scripted %s instead of a token',
+    async (_name, outcome, status, answer) => {
+      fake = await startFakeIssuer({ provider: 'clara' });
+      fake.route('POST', '/oauth/token', [outcome]);
+      const response = await requestToken('s3cret');
+      expect(response.status).toBe(status);
+      expect(await response.json()).not.toHaveProperty('access_token');
+      expect(fake.requests.map((request) => request.answer)).toEqual([answer]);
+    },
+  );
+
+  it('holds a token request scripted to stall until the client gives up', async () => {
+    fake = await startFakeIssuer({ provider: 'clara' });
+    fake.route('POST', '/oauth/token', [{ stall: true }]);
+    const failure = await fetch(fake.tokenUrl, {
+      method: 'POST',
+      body: 'grant_type=client_credentials&client_id=app&client_secret=s3cret',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      // Real time: the stall holds a real socket until the client's real timer aborts it.
+      signal: AbortSignal.timeout(100),
+    }).catch((error: unknown) => error);
+    expect((failure as Error).name).toBe('TimeoutError');
+    expect(fake.requests.map((request) => request.answer)).toEqual(['stall']);
+  });
+
+  it('issues tokens again once the scripted token route is reset', async () => {
+    fake = await startFakeIssuer({ provider: 'clara' });
+    fake.route('POST', '/oauth/token', ['oauth-invalid-client']);
+    fake.reset();
+    expect((await requestToken('s3cret')).status).toBe(200);
+  });
 });

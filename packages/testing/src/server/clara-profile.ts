@@ -25,6 +25,7 @@ export function claraProfile(
 
   return {
     basePath: '',
+    ownsPath: (path) => path === TOKEN_PATH,
     own(request) {
       if (request.path !== TOKEN_PATH) return undefined;
       if (request.method !== 'POST') return fixture('unmapped-status');

@@ -14,6 +14,8 @@ export interface RequestView {
 export interface ProviderProfile {
   /** The path prefix of the API (Cardda: `/v1`). */
   readonly basePath: string;
+  /** Whether `path` is one of the provider's own endpoints (Clara's token endpoint), which a test may still script. */
+  ownsPath(path: string): boolean;
   /** Answers the provider's own endpoints (Clara's token endpoint); `undefined` for every other request. */
   own(request: RequestView): WireResponse | undefined;
   /** The provider's refusal of a request it does not let in (token, API key, company-id); `undefined` lets it in. */

@@ -112,11 +112,16 @@ describe('startFakeIssuer', () => {
     expect(warnings).not.toContain('MaxListenersExceededWarning');
   });
 
-  it('answers an unscripted route with the provider’s 404', async () => {
+  it('answers an unscripted route with the provider’s 404, logged as unscripted 404', async () => {
     await start();
     const response = await fetch(`${fake.baseUrl}/nowhere`, { headers: AUTH });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'not_found' });
+    await fetch(`${fake.url}/outside-the-api`, { headers: AUTH });
+    expect(fake.requests.map((request) => request.answer)).toEqual([
+      'unscripted 404',
+      'unscripted 404',
+    ]);
   });
 
   it('refuses to script a scenario the provider has no fixture for', async () => {

@@ -65,6 +65,12 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   };
 
   const answer = async (view: RequestView, response: ServerResponse): Promise<string> => {
+    // A scripted answer of the provider's own endpoint (a stall, a refusal, a 500) comes first.
+    const scriptedOwn = profile.ownsPath(view.path)
+      ? routes.next(view.method, view.path)
+      : undefined;
+    if (scriptedOwn !== undefined)
+      return writeOutcome(scriptedOwn, response, profile, closing.signal);
     const own = profile.own(view);
     if (own !== undefined) return sent(response, own, 'token');
     const refusal = profile.admit(view);
@@ -74,7 +80,7 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
       return sent(response, profile.rateLimited(decision.waitMs), 'rate-limit');
     }
     const outcome = routes.next(view.method, view.path);
-    if (outcome === undefined) return sent(response, profile.notFound(view), 'unscripted');
+    if (outcome === undefined) return unscripted(view, response);
     return writeOutcome(outcome, response, profile, closing.signal);
   };
 
@@ -90,9 +96,7 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
       headers: flatHeaders(request),
       body: await readRequestBody(request),
     };
-    const label = inside
-      ? await answer(view, response)
-      : sent(response, profile.notFound(view), 'unscripted');
+    const label = inside ? await answer(view, response) : unscripted(view, response);
     const logged: FakeRequest = {
       ...view,
       query: Object.fromEntries(url.searchParams),
@@ -155,6 +159,12 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
     },
   };
   return fake;
+
+  /** The provider's 404 for a route nobody scripted, logged as `unscripted 404` whatever fixture it is. */
+  function unscripted(view: RequestView, response: ServerResponse): string {
+    const { scenario: _fixture, ...notFound } = profile.notFound(view);
+    return sent(response, notFound, 'unscripted');
+  }
 
   function sent(response: ServerResponse, wire: WireResponse, reason: string): string {
     const stamped = profile.stamp(wire);
