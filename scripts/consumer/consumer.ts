@@ -1,10 +1,10 @@
 // Type-checked as a user's code: under `nodenext` and `bundler`, with TypeScript 5.9 and 7.
 import { type CarddaClientOptions, cardda, createCarddaClient } from '@issuer-errors/cardda';
-import { clara } from '@issuer-errors/clara';
+import { clara, createClaraClient } from '@issuer-errors/clara';
 import { claraDateRangeSchema } from '@issuer-errors/clara/schemas';
 import { type ErrorKind, type IssuerError, isIssuerError, toLogFields } from '@issuer-errors/core';
 import { applyFieldErrors, type MessageCatalog, userMessage } from '@issuer-errors/core/messages';
-import type { ResultAsync } from 'neverthrow';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 
 /** One exhaustive switch over every issuer's errors: a new kind must fail to compile here. */
 export function describe(error: IssuerError): string {
@@ -58,3 +58,16 @@ export type Catalog = MessageCatalog;
 
 /** Clara's request rules as zod schemas, from their own subpath: their types resolve. */
 export const claraRangeVendor: string = claraDateRangeSchema['~standard'].vendor;
+
+/** The README's fallback: a Clara read that, when Clara is unreachable, reads Cardda instead. */
+export function cardWithFallback(
+  clara: ReturnType<typeof createClaraClient>,
+  cardda: ReturnType<typeof createCarddaClient>,
+): ResultAsync<{ id: string }, IssuerError> {
+  return clara
+    .get<{ id: string }>('/cards/1')
+    .orElse((error) =>
+      error.kind === 'network' ? cardda.get<{ id: string }>('/cards/1') : errAsync(error),
+    )
+    .andThen((card) => okAsync(card));
+}

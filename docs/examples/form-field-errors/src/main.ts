@@ -8,7 +8,7 @@ import {
   fixtureResponse,
   type WireResponse,
 } from '@issuer-errors/testing';
-import { createForm, showOnForm } from './show-on-form';
+import { createForm, showOnForm } from './show-on-form.js';
 
 function wire(response: WireResponse | undefined) {
   if (response === undefined) throw new Error('unknown fixture');

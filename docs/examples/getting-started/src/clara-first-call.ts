@@ -1,5 +1,5 @@
 import { type ClaraClientOptions, createClaraClient } from '@issuer-errors/clara';
-import { describeError } from './describe-error';
+import { describeError } from './describe-error.js';
 
 /** Issues a card and reads it back; every failure becomes one line for the user. */
 export function issueCard(options: ClaraClientOptions, userId: string, threshold: number) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
-import { listTransactions } from './cardda-first-call';
-import { issueCard } from './clara-first-call';
+import { listTransactions } from './cardda-first-call.js';
+import { issueCard } from './clara-first-call.js';
 
 const cardda = await startFakeIssuer({ provider: 'cardda', apiKeys: ['key'], companyIds: ['co'] });
 const clara = await startFakeIssuer({ provider: 'clara', clientId: 'app', clientSecret: 'secret' });

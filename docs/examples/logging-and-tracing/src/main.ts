@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import type { SpanLike } from '@issuer-errors/core';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
-import { createObservedClient } from './traced-client';
+import { createObservedClient } from './traced-client.js';
 
 const API_KEY = 'sk_live_4f9a2b7c1d8e3f60';
 const CARD = '4111 1111 1111 1111';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { carddaFixtures } from '@issuer-errors/testing';
-import { handleAfter } from './after';
-import { HttpError, handleBefore } from './before';
+import { handleAfter } from './after.js';
+import { HttpError, handleBefore } from './before.js';
 
 const toResponse = ({ response }: (typeof carddaFixtures)[number]) =>
   new Response(response.status === 204 ? null : response.body, response);

@@ -1,5 +1,5 @@
 import { ResultAsync } from '@issuer-errors/core';
-import type { Scenario } from './scenario';
+import type { Scenario } from './scenario.js';
 
 const recipient = {
   name: 'Acme Vendor',

@@ -1,5 +1,5 @@
 import { ResultAsync } from '@issuer-errors/core';
-import type { Scenario } from './scenario';
+import type { Scenario } from './scenario.js';
 
 const card = { id: 'card_1', status: 'ACTIVE' };
 const cardRequest = { userId: 'usr_1', threshold: 50_000, currency: 'MXN' };

@@ -4,7 +4,7 @@ import { createCarddaClient } from '@issuer-errors/cardda';
 import { createClaraClient } from '@issuer-errors/clara';
 import type { RetryEvent } from '@issuer-errors/core/ky';
 import { type FakeIssuer, type FakeProvider, startFakeIssuer } from '@issuer-errors/testing/server';
-import type { ClientsOf } from './scenario';
+import type { ClientsOf } from './scenario.js';
 
 /** A provider the demo talks to: a fake in this process, or the real API when the environment says so. */
 export interface Issuer<Provider extends FakeProvider> {

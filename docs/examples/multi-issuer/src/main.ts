@@ -1,12 +1,12 @@
 import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
 import type { FakeProvider } from '@issuer-errors/testing/server';
-import { carddaScenarios } from './cardda-scenarios';
-import { claraScenarios } from './clara-scenarios';
-import { unmetScenarios } from './coverage';
-import { type Issuer, type SharedOptions, startCardda, startClara } from './issuers';
-import { printTable } from './print-table';
-import { type Row, runScenario } from './run-scenario';
-import type { Scenario } from './scenario';
+import { carddaScenarios } from './cardda-scenarios.js';
+import { claraScenarios } from './clara-scenarios.js';
+import { unmetScenarios } from './coverage.js';
+import { type Issuer, type SharedOptions, startCardda, startClara } from './issuers.js';
+import { printTable } from './print-table.js';
+import { type Row, runScenario } from './run-scenario.js';
+import type { Scenario } from './scenario.js';
 
 const started = performance.now();
 let current: Scenario | undefined;

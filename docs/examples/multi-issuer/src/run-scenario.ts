@@ -1,6 +1,6 @@
 import type { IssuerError } from '@issuer-errors/core';
-import { decide } from './handle-issuer-error';
-import type { Scenario } from './scenario';
+import { decide } from './handle-issuer-error.js';
+import type { Scenario } from './scenario.js';
 
 /** One line of the demo's table. */
 export type Row = {

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCarddaClient } from '@issuer-errors/cardda';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
-import { recipientsRoute } from './recipients-route';
+import { recipientsRoute } from './recipients-route.js';
 
 const fake = await startFakeIssuer({ provider: 'cardda' });
 const cardda = createCarddaClient({

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toProblemDetails } from '@issuer-errors/core';
 import type { IssuerClient } from '@issuer-errors/core/ky';
-import { statusFor } from './status-for';
+import { statusFor } from './status-for.js';
 
 /** `POST /recipients`: creates a Cardda bank recipient; a failure is answered as problem+json. */
 export function recipientsRoute(cardda: IssuerClient) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
-import { createWorkerClient } from './cardda-client';
-import { createRecipient } from './create-recipient';
+import { createWorkerClient } from './cardda-client.js';
+import { createRecipient } from './create-recipient.js';
 
 const fake = await startFakeIssuer({ provider: 'cardda', apiKeys: ['key'], companyIds: ['co'] });
 const cardda = createWorkerClient(fake.baseUrl, 'key', 'co');

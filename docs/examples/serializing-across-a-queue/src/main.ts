@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createClaraClient } from '@issuer-errors/clara';
 import { IssuerError, issuerErrorFromJSON } from '@issuer-errors/core';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
-import { nextStep, toMessage } from './card-jobs';
+import { nextStep, toMessage } from './card-jobs.js';
 
 const fake = await startFakeIssuer({ provider: 'clara' });
 const clara = createClaraClient({

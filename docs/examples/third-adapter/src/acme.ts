@@ -1,7 +1,7 @@
 import { defineAdapter, fieldErrorsFromDetails } from '@issuer-errors/core';
 import { createIssuerClient, type IssuerClientOptions } from '@issuer-errors/core/ky';
-import { acmeErrorBody } from './acme-error-body';
-import { acmeRetry, acmeRules } from './acme-rules';
+import { acmeErrorBody } from './acme-error-body.js';
+import { acmeRetry, acmeRules } from './acme-rules.js';
 
 /** The Acme adapter: data handed to the one factory every issuer uses. */
 export const acme = defineAdapter({

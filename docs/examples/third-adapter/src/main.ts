@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchError } from '@issuer-errors/core';
-import { acme, createAcmeClient } from './acme';
-import { acmeGuidance } from './acme-guidance';
-import { acmeRules } from './acme-rules';
+import { acme, createAcmeClient } from './acme.js';
+import { acmeGuidance } from './acme-guidance.js';
+import { acmeRules } from './acme-rules.js';
 
 // Each row has its guidance, in the same order.
 assert.deepEqual(
