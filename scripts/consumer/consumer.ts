@@ -1,6 +1,6 @@
 // Type-checked as a user's code: under `nodenext` and `bundler`, with TypeScript 5.9 and 7.
 import { type CarddaClientOptions, cardda, createCarddaClient } from '@issuer-errors/cardda';
-import { clara, createClaraClient } from '@issuer-errors/clara';
+import { clara, type createClaraClient } from '@issuer-errors/clara';
 import { claraDateRangeSchema } from '@issuer-errors/clara/schemas';
 import { type ErrorKind, type IssuerError, isIssuerError, toLogFields } from '@issuer-errors/core';
 import { applyFieldErrors, type MessageCatalog, userMessage } from '@issuer-errors/core/messages';
