@@ -86,6 +86,9 @@ describe('helpers given what cannot be read', () => {
       instance: 'urn:x',
     });
     expect(toProblemDetails(rateLimited, { status: 600 }).status).toBe(429);
+    expect(toProblemDetails(rateLimited, { status: 100 }).status).toBe(100);
+    expect(toProblemDetails(rateLimited, { status: 99 }).status).toBe(429);
+    expect(toProblemDetails(rateLimited, { status: 200.5 }).status).toBe(429);
   });
 
   it('matchError hands what is not an error to the unknown handler', () => {

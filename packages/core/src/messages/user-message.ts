@@ -97,7 +97,6 @@ function compose(catalog: MessageCatalog, error: UserMessageInput): string {
 }
 
 function sentencesFor(catalog: MessageCatalog, error: UserMessageInput): string {
-  if (typeof error !== 'object' || error === null) return catalog.kinds.unknown;
   const sentences = [mainSentence(catalog, error)];
   const fields = namedFields(catalog, error.fieldErrors);
   if (fields.length > 0) {

@@ -29,9 +29,8 @@ export function toLogFields(
 
 function messageOf(error: { readonly message?: unknown } | null | undefined): string {
   try {
-    return typeof error === 'object' && error !== null && typeof error.message === 'string'
-      ? toSafeLine(error.message, MAX_MESSAGE_BYTES)
-      : '';
+    const message = error?.message;
+    return typeof message === 'string' ? toSafeLine(message, MAX_MESSAGE_BYTES) : '';
   } catch {
     return '';
   }

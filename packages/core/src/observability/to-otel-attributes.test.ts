@@ -77,4 +77,18 @@ describe('toOtelAttributes', () => {
       'issuer.request_id': expect.not.stringContaining('eyJhbGci'),
     });
   });
+
+  it('leaves out text facts that are blank once cleaned, ids and codes alike', () => {
+    const blank = { code: ' \n', provider: '\u001b[0m', requestId: ' ', providerCode: '\r\n' };
+    expect(toOtelAttributes(blank)).toEqual({ 'error.type': 'unknown' });
+  });
+
+  it('keeps a count of zero: an error from the first attempt that waited nothing', () => {
+    expect(toOtelAttributes({ code: 'timeout', attempts: 0, totalRetryDelayMs: 0 })).toEqual({
+      'error.type': 'timeout',
+      'issuer.code': 'timeout',
+      'issuer.attempts': 0,
+      'issuer.total_retry_delay_ms': 0,
+    });
+  });
 });

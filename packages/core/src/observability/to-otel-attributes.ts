@@ -79,7 +79,7 @@ const MAX_FIELD_NAMES = 20;
  */
 export function toOtelAttributes(error: ObservedError): IssuerErrorAttributes {
   try {
-    return attributesOf(typeof error === 'object' && error !== null ? error : {});
+    return attributesOf(error ?? {});
   } catch {
     // A revoked proxy or a throwing getter: an error that cannot be read is an unknown one.
     return { 'error.type': 'unknown' };
