@@ -30,6 +30,8 @@ echo "StrykerJS $stryker_version on Node $(node --version)"
 status=0
 node "$ISSUER_ERRORS_STRYKER_HOME/node_modules/@stryker-mutator/core/bin/stryker.js" \
   run scripts/mutation/stryker.config.mjs "$@" || status=$?
+# The committed incremental file, with ids that do not change from run to run.
+node scripts/mutation/stable-test-ids.mjs scripts/mutation/incremental.json
 # The survivors and the critical groups' scores are reported even when the overall score fails.
 node scripts/mutation/check-scores.mjs reports/mutation/mutation.json || status=1
 exit "$status"
