@@ -23,9 +23,9 @@ const MAX_HEADER_VALUE_BYTES = 256;
 const REQUEST_ID_HEADER_NAMES: ReadonlySet<string> = new Set(REQUEST_ID_HEADERS);
 
 /**
- * Keeps only {@link ALLOWED_HEADERS}, with lower-case names and one-line values (request ids
- * as the provider sent them, see {@link toSafeIdentifier}).
- * Authorization, cookies, API keys and every other header are dropped.
+ * Keeps only {@link ALLOWED_HEADERS}, with lower-case names and one-line values; a request id
+ * stays as the provider sent it, never card-masked. Authorization, cookies, API keys and every
+ * other header are dropped.
  */
 export function redactHeaders(headers: unknown): Record<string, string> {
   const kept: Record<string, string> = {};
