@@ -27,6 +27,7 @@ fi
 npx turbo run build --filter=@issuer-errors/core --filter=@issuer-errors/testing --output-logs=errors-only
 
 echo "StrykerJS $stryker_version on Node $(node --version)"
+node scripts/mutation/forget-changed-files.mjs scripts/mutation/incremental.json
 status=0
 node "$ISSUER_ERRORS_STRYKER_HOME/node_modules/@stryker-mutator/core/bin/stryker.js" \
   run scripts/mutation/stryker.config.mjs "$@" || status=$?
