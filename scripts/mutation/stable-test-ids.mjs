@@ -8,9 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const path = process.argv[2] ?? 'scripts/mutation/incremental.json';
 const report = JSON.parse(readFileSync(path, 'utf8'));
 
-report.testFiles = Object.fromEntries(
-  Object.entries(report.testFiles ?? {}).sort(([left], [right]) => (left < right ? -1 : 1)),
-);
+const byName = (record) =>
+  Object.fromEntries(Object.entries(record).sort(([left], [right]) => (left < right ? -1 : 1)));
+report.files = byName(report.files);
+report.testFiles = byName(report.testFiles ?? {});
 const stableIds = new Map();
 const taken = new Set();
 for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {
