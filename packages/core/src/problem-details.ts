@@ -1,5 +1,6 @@
 import type { ErrorCode } from './error-codes';
 import type { ErrorKind } from './error-kinds';
+import { toHttpStatus } from './http-status';
 import type { IssuerError } from './issuer-error';
 import { KIND_DEFAULTS } from './kind-defaults';
 import { toIssuerError } from './to-issuer-error';
@@ -58,7 +59,7 @@ export interface ProblemDetailsOptions {
  * answer with `Content-Type: application/problem+json`. A function rather than a
  * method of `IssuerError`, so that an app that never answers with one does not bundle it.
  * Total: an error's JSON (read back from a queue) gives the same details; anything else, an
- * `unknown` problem with status 500.
+ * `unknown` problem with status 502.
  */
 export function toProblemDetails(
   input: IssuerError,
@@ -93,11 +94,10 @@ export function toProblemDetails(
 /** The options that can be used: a status of 100–599, an instance that is text. */
 function readOptions(options: unknown): ProblemDetailsOptions {
   try {
-    const { status, instance } = (options ?? {}) as Record<string, unknown>;
+    const { status: given, instance } = (options ?? {}) as Record<string, unknown>;
+    const status = toHttpStatus(given);
     return {
-      ...(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599
-        ? { status: status as number }
-        : {}),
+      ...(status === undefined ? {} : { status }),
       ...(typeof instance === 'string' ? { instance } : {}),
     };
   } catch {

@@ -93,8 +93,8 @@ function attributesOf(facts: Exclude<ObservedError, null | undefined>): IssuerEr
   put(attributes, 'issuer.provider', line(facts.provider));
   put(attributes, 'issuer.kind', line(facts.kind));
   put(attributes, 'issuer.code', code);
-  put(attributes, 'issuer.provider_code', identifier(facts.providerCode));
-  put(attributes, 'issuer.request_id', identifier(facts.requestId));
+  put(attributes, 'issuer.provider_code', line(facts.providerCode, toSafeIdentifier));
+  put(attributes, 'issuer.request_id', line(facts.requestId, toSafeIdentifier));
   put(
     attributes,
     'issuer.retryable',
@@ -117,16 +117,10 @@ function put<Key extends keyof IssuerErrorAttributes>(
   if (value !== undefined) attributes[key] = value;
 }
 
-function line(value: unknown): string | undefined {
+/** Text made safe by `clean` (ids the provider gave are never card-masked); blank is none. */
+function line(value: unknown, clean = toSafeLine): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const cleaned = toSafeLine(value, MAX_ATTRIBUTE_BYTES);
-  return cleaned === '' ? undefined : cleaned;
-}
-
-/** An id the provider gave, kept as it came (never card-masked): see {@link toSafeIdentifier}. */
-function identifier(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const cleaned = toSafeIdentifier(value, MAX_ATTRIBUTE_BYTES);
+  const cleaned = clean(value, MAX_ATTRIBUTE_BYTES);
   return cleaned === '' ? undefined : cleaned;
 }
 
