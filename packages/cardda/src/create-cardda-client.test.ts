@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { mockCardda } from '@issuer-errors/testing/nock';
 import nock from 'nock';
@@ -108,5 +109,20 @@ describe('createCarddaClient', () => {
     ]) {
       expect(surface).not.toContain(API_KEY);
     }
+  });
+
+  it('names its budget in a shared store by a hash of the API key, never the key', async () => {
+    api().get('/v1/banking/bank_transactions').reply(200, []);
+    const keys: string[] = [];
+    const rateStore = {
+      take: (bucket: { key: string }) => {
+        keys.push(bucket.key);
+        return { waitMs: 0, cooldownMs: 0 };
+      },
+      coolDown: () => {},
+    };
+    await createCarddaClient({ apiKey: API_KEY, rateStore }).get('/banking/bank_transactions');
+    const hash = createHash('sha256').update(API_KEY).digest('hex').slice(0, 32);
+    expect(keys).toEqual([`cardda:${hash}:all`]);
   });
 });

@@ -7,7 +7,7 @@ export const CARDDA_BASE_URL = 'https://api.cardda.com/v1';
 
 /** Options of {@link createCarddaClient}: Cardda's credentials plus every common client option. */
 export interface CarddaClientOptions
-  extends Omit<IssuerClientOptions, 'adapter' | 'baseUrl' | 'getAccessToken'> {
+  extends Omit<IssuerClientOptions, 'adapter' | 'baseUrl' | 'getAccessToken' | 'rateCredential'> {
   /** Defaults to `https://api.cardda.com/v1`. */
   readonly baseUrl?: string;
   /** Sent as `Authorization: Bearer <apiKey>`; never kept on an error. */
@@ -36,6 +36,8 @@ export function createCarddaClient(options: CarddaClientOptions): IssuerClient {
     ...common,
     adapter: cardda,
     baseUrl,
+    // Cardda counts requests per API key.
+    rateCredential: apiKey,
     headers: {
       ...headers,
       authorization: `Bearer ${apiKey}`,

@@ -3,7 +3,7 @@ import type { RetryGuidance } from '@issuer-errors/core';
 /**
  * Clara's retry guidance: 429 backs off `2^attempt` s plus up to 1 s of jitter
  * (Clara's own example allows 4 attempts); a 500 is retried once; everything
- * else transient backs off with full jitter.
+ * else transient backs off with full jitter. Reads and writes have limits of their own.
  */
 export const claraRetry: RetryGuidance = {
   backoff: { baseMs: 1_000, factor: 2, maxMs: 20_000, jitter: 'full' },
@@ -14,4 +14,6 @@ export const claraRetry: RetryGuidance = {
     },
     internal: { maxRetries: 1 },
   },
+  // "Limits are applied separately to read (GET) and write (POST, PATCH, DELETE) operations."
+  limitsReadsAndWritesApart: true,
 };

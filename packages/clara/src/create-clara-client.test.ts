@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { computeBackoffMs, type IssuerError, type IssuerResultAsync } from '@issuer-errors/core';
 import type { RetryEvent } from '@issuer-errors/core/ky';
 import { mockClara } from '@issuer-errors/testing/nock';
@@ -122,5 +123,49 @@ describe('createClaraClient', () => {
       code: 'client_certificate_missing',
       attempts: 1,
     });
+  });
+
+  it('pauses only writes after a 429 on a write: Clara limits reads and writes apart', async () => {
+    const { scope } = mockClara(api())
+      .reply('rate-limited', { method: 'POST', path: '/v2/cards' })
+      .replyOk([], { path: '/v2/cards' })
+      .replyOk({}, { method: 'POST', path: '/v2/cards', status: 201 });
+    // Clara's first backoff is 1 to 2 s: a wait of at most 500 ms is refused at once, unsent.
+    const client = createClaraClient({
+      baseUrl: BASE_URL,
+      getAccessToken: () => 'token',
+      maxAttempts: 1,
+      maxRetryDelayMs: 500,
+    });
+    expect((await client.post('/cards', { json: {} }))._unsafeUnwrapErr().status).toBe(429);
+    expect((await client.get('/cards'))._unsafeUnwrap()).toEqual([]);
+    const paused = (await client.post('/cards', { json: {} }))._unsafeUnwrapErr();
+    expect(paused).toMatchObject({ kind: 'rate_limited', outcome: 'rejected' });
+    expect(paused.status).toBeUndefined();
+    expect(scope.pendingMocks()).toHaveLength(1);
+  });
+
+  it('names its budgets in a shared store by a hash of the certificate, else of the OAuth client', async () => {
+    mockClara(api()).replyOk([], { path: '/v2/cards' }).replyOk([], { path: '/v2/cards' });
+    tokens('t1');
+    const keys: string[] = [];
+    const rateStore = {
+      take: (bucket: { key: string }) => {
+        keys.push(bucket.key);
+        return { waitMs: 0, cooldownMs: 0 };
+      },
+      coolDown: () => {},
+    };
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+    await createClaraClient({ baseUrl: BASE_URL, oauth, rateStore }).get('/cards');
+    // The bucket is asked for before anything is sent: whether this fake certificate connects does not matter.
+    const tls = { cert: 'CERT-PEM', key: 'KEY-PEM' };
+    await createClaraClient({
+      baseUrl: BASE_URL,
+      getAccessToken: () => 'token',
+      rateStore,
+      tls,
+    }).get('/cards');
+    expect(keys).toEqual([`clara:${sha('id')}:read`, `clara:${sha('CERT-PEM')}:read`]);
   });
 });

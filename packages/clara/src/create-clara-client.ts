@@ -5,7 +5,10 @@ import { type ClaraTlsOptions, createMtlsFetch } from './clara-mtls-fetch';
 import { type ClaraOAuthOptions, createClaraTokenSource } from './clara-token-source';
 
 /** Options of {@link createClaraClient}: a token source (yours, or Clara's OAuth client credentials), optional mTLS, and every common client option. */
-export type ClaraClientOptions = Omit<IssuerClientOptions, 'adapter' | 'getAccessToken'> & {
+export type ClaraClientOptions = Omit<
+  IssuerClientOptions,
+  'adapter' | 'getAccessToken' | 'rateCredential'
+> & {
   /** Presents this client certificate on every request (Node only; needs `undici`). */
   readonly tls?: ClaraTlsOptions;
 } & (
@@ -37,6 +40,8 @@ export function createClaraClient(options: ClaraClientOptions): IssuerClient {
     ...common,
     ...(mtlsFetch === undefined ? {} : { ky: withFetch(common.ky, mtlsFetch) }),
     adapter: clara,
+    // Clara counts requests per client certificate; without one, per OAuth client, else per base URL.
+    rateCredential: tls?.cert ?? oauth?.clientId,
     getAccessToken:
       getAccessToken ?? createClaraTokenSource(oauth as ClaraOAuthOptions, { fetch: mtlsFetch }),
   });

@@ -66,6 +66,16 @@ export {
   type ProblemFieldError,
   toProblemDetails,
 } from './problem-details';
+export { createMemoryRateStore, type MemoryRateStore } from './rate/memory-rate-store';
+export type {
+  RateBucket,
+  RateBudget,
+  RateClass,
+  RateLimitOptions,
+  RateStore,
+  RateTake,
+  ReadWriteBudgets,
+} from './rate/rate-types';
 export {
   type BoundedText,
   MAX_ERROR_BODY_BYTES,

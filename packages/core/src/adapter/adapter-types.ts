@@ -98,6 +98,11 @@ export interface RetryGuidance {
   readonly byKind?: Partial<
     Record<ErrorKind, { readonly backoff?: BackoffPolicy; readonly maxRetries?: number }>
   >;
+  /**
+   * The provider limits reads (GET, HEAD) and writes apart (Clara): a client keeps a budget
+   * and a cooldown for each, so a 429 on a write never slows reads, nor the reverse.
+   */
+  readonly limitsReadsAndWritesApart?: boolean;
 }
 
 /** The declarative description of one provider, handed to `defineAdapter`. */

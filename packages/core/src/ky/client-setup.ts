@@ -1,4 +1,6 @@
 import { IssuerError } from '../issuer-error';
+import { isReadWriteBudgets } from '../rate/rate-classes';
+import type { RateBudget, RateLimitOptions } from '../rate/rate-types';
 import { MAX_TIMER_MS } from '../time-limits';
 import type { IssuerClientOptions } from './client-types';
 
@@ -12,7 +14,8 @@ export function toTimerMs(ms: number | undefined): number | undefined {
 
 /**
  * The error every call of a client gets when its options cannot work (no ky, a `baseUrl` that
- * is not an absolute http(s) URL, a rate limit of no requests, a negative or NaN time limit),
+ * is not an absolute http(s) URL, a rate limit of no requests, a store without its methods, a
+ * negative or NaN time limit),
  * sent before anything is.
  */
 export function setupError(
@@ -38,15 +41,39 @@ export function setupProblem(options: IssuerClientOptions): string | undefined {
     const value = options[name];
     if (value !== undefined && !(value >= 0)) return `${name} needs a number ≥ 0`;
   }
-  const { rateLimit } = options;
+  return rateLimitProblem(options.rateLimit) ?? rateStoreProblem(options);
+}
+
+/** What in `rateLimit` cannot work: each budget needs requests per second > 0 and a whole burst ≥ 1. */
+function rateLimitProblem(rateLimit: RateLimitOptions | undefined): string | undefined {
   if (rateLimit === undefined) return undefined;
-  const { requestsPerSecond, burst = 1 } = rateLimit;
-  const valid =
-    requestsPerSecond > 0 &&
-    Number.isFinite(requestsPerSecond) &&
-    Number.isInteger(burst) &&
-    burst >= 1;
-  return valid ? undefined : 'rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1';
+  const budgets: Array<[string, RateBudget]> = isReadWriteBudgets(rateLimit)
+    ? [
+        ['rateLimit.read', rateLimit.read],
+        ['rateLimit.write', rateLimit.write],
+      ]
+    : [['rateLimit', rateLimit]];
+  for (const [name, budget] of budgets) {
+    const { requestsPerSecond = Number.NaN, burst = 1 }: Partial<RateBudget> = budget ?? {};
+    const valid =
+      requestsPerSecond > 0 &&
+      Number.isFinite(requestsPerSecond) &&
+      Number.isInteger(burst) &&
+      burst >= 1;
+    if (!valid) return `${name} needs requestsPerSecond > 0 and a whole burst ≥ 1`;
+  }
+  return undefined;
+}
+
+/** A shared store names budgets by a hash of the credential, which needs Web Crypto. */
+function rateStoreProblem(options: IssuerClientOptions): string | undefined {
+  const { rateStore, rateKey } = options;
+  if (rateStore === undefined) return undefined;
+  if (typeof rateStore?.take !== 'function' || typeof rateStore.coolDown !== 'function') {
+    return 'rateStore needs take and coolDown methods, such as createRedisRateStore returns';
+  }
+  if (rateKey !== undefined || globalThis.crypto?.subtle !== undefined) return undefined;
+  return 'rateStore needs Web Crypto (globalThis.crypto.subtle) to hash the credential, or a rateKey';
 }
 
 function isHttpUrl(value: unknown): boolean {

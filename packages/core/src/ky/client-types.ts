@@ -1,5 +1,6 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
 import type { IssuerError } from '../issuer-error';
+import type { RateLimitOptions, RateStore } from '../rate/rate-types';
 import type { IssuerResultAsync } from '../result';
 import type { StandardSchemaV1 } from '../standard-schema';
 
@@ -60,21 +61,32 @@ export interface IssuerClientOptions {
   /** Called with every final error. Exceptions it throws are ignored. */
   readonly onError?: (error: IssuerError) => void;
   /**
-   * A cap on this client's request rate, as a token bucket; set it to the provider's
-   * published limit so requests wait their turn instead of being refused with 429.
-   * Attempts wait for a slot in order. Default: no cap (a 429's `Retry-After` still pauses every request).
+   * A cap on this client's request rate, as a token bucket: one budget, or `{ read, write }`
+   * (GET and HEAD are reads, every other method a write). Set it to the issuer's limit so that
+   * requests wait their turn instead of being refused with 429; attempts wait for a slot in order.
+   * Default: no cap (a 429 still pauses its class: every request, or the reads or writes of an
+   * issuer that limits them apart).
    */
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * Where the budgets and cooldowns are kept. Default: in this client. A shared store
+   * (`createRedisRateStore` from `@issuer-errors/redis`) gives every process that uses one
+   * credential one budget and one cooldown per class.
+   */
+  readonly rateStore?: RateStore;
+  /**
+   * Names this client's budgets in `rateStore`: clients with the same key share them. Kept
+   * as given, so never a secret. Default: a SHA-256 hash of `rateCredential`.
+   */
+  readonly rateKey?: string;
+  /**
+   * The credential the issuer counts requests by (an API key, a client certificate). Only a
+   * hash of it names the budgets in `rateStore`; it is never stored. Default: the base URL.
+   * The provider clients set it.
+   */
+  readonly rateCredential?: string | Uint8Array | undefined;
   /** The source of jitter, `Math.random` by default; replace it for deterministic tests. */
   readonly random?: () => number;
-}
-
-/** A client-side token bucket: `burst` requests at once, refilled at `requestsPerSecond`. */
-export interface RateLimitOptions {
-  /** Requests per second at steady state; a positive number. */
-  readonly requestsPerSecond: number;
-  /** Requests that may go at once after a quiet spell; a whole number ≥ 1 (default 1). */
-  readonly burst?: number;
 }
 
 /** Options of one request. */

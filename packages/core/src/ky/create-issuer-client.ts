@@ -11,7 +11,7 @@ import type {
   RequestOptions,
 } from './client-types';
 import { joinUrl } from './join-url';
-import { RequestGate } from './request-gate';
+import { createRateGates } from './rate-gates';
 import { type RetrySettings, runWithRetries } from './retry-engine';
 import { TokenCoordinator } from './token-coordinator';
 
@@ -49,7 +49,7 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
       options.getAccessToken === undefined
         ? undefined
         : new TokenCoordinator(options.getAccessToken, timeoutMs),
-    gate: new RequestGate(options.rateLimit),
+    gateFor: createRateGates(options),
     onRetry: options.onRetry,
     onError: options.onError,
   };

@@ -5,6 +5,15 @@
  */
 
 export type {
+  RateBucket,
+  RateBudget,
+  RateClass,
+  RateLimitOptions,
+  RateStore,
+  RateTake,
+  ReadWriteBudgets,
+} from '../rate/rate-types';
+export type {
   InferSchemaOutput,
   StandardSchemaIssue,
   StandardSchemaResult,
@@ -16,7 +25,6 @@ export type {
   IssuerClient,
   IssuerClientOptions,
   KyInstanceLike,
-  RateLimitOptions,
   RequestOptions,
   RetryEvent,
 } from './client-types';

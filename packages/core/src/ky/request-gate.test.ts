@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryRateStore } from '../rate/memory-rate-store';
+import type { RateBudget, RateStore } from '../rate/rate-types';
 import { RequestGate } from './request-gate';
 
 beforeEach(() => {
@@ -10,12 +12,20 @@ afterEach(() => {
 
 const never = () => new AbortController().signal;
 
+/** A gate on a store of its own, as a client without `rateStore` has. */
+const gateWith = (budget: RateBudget | undefined) =>
+  new RequestGate(createMemoryRateStore(), { key: 'test:local:all', budget });
+
+/** Whether the request passed (not stopped, not paused). */
+const passes = (gate: RequestGate, signal: AbortSignal | undefined) =>
+  gate.pass(signal, Infinity).then((passage) => passage.kind === 'passed');
+
 /** Starts `count` passes at once and records when each one resolves, in ms from now. */
 function passAll(gate: RequestGate, count: number, signal = never()) {
   const started = Date.now();
   const passedAt: Array<number | false> = [];
   for (let index = 0; index < count; index += 1) {
-    void gate.pass(signal).then((passed) => {
+    void passes(gate, signal).then((passed) => {
       passedAt[index] = passed && Date.now() - started;
     });
   }
@@ -24,30 +34,30 @@ function passAll(gate: RequestGate, count: number, signal = never()) {
 
 describe('RequestGate: cooldown', () => {
   it('lets every request through at once with no cooldown and no rate limit', async () => {
-    const passedAt = passAll(new RequestGate(undefined), 3);
+    const passedAt = passAll(gateWith(undefined), 3);
     await vi.advanceTimersByTimeAsync(0);
     expect(passedAt).toEqual([0, 0, 0]);
   });
 
   it('holds every request until the cooldown ends, then lets them all through', async () => {
-    const gate = new RequestGate(undefined);
+    const gate = gateWith(undefined);
     gate.coolDown(500);
     const passedAt = passAll(gate, 3);
     await vi.advanceTimersByTimeAsync(200);
-    expect(gate.cooldownRemainingMs()).toBe(300);
     expect(passedAt).toEqual([]);
     await vi.advanceTimersByTimeAsync(300);
     expect(passedAt).toEqual([500, 500, 500]);
-    expect(gate.cooldownRemainingMs()).toBe(0);
+    const after = passAll(gate, 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(after).toEqual([0]);
   });
 
   it('never shortens a running cooldown, and lengthens it for requests already waiting', async () => {
-    const gate = new RequestGate(undefined);
+    const gate = gateWith(undefined);
     gate.coolDown(1000);
     const passedAt = passAll(gate, 1);
     await vi.advanceTimersByTimeAsync(100);
     gate.coolDown(200);
-    expect(gate.cooldownRemainingMs()).toBe(900);
     gate.coolDown(2000);
     await vi.advanceTimersByTimeAsync(1900);
     expect(passedAt).toEqual([]);
@@ -58,16 +68,16 @@ describe('RequestGate: cooldown', () => {
 
 describe('RequestGate: rate limit', () => {
   it('lets a burst through, then one request per interval, in order', async () => {
-    const passedAt = passAll(new RequestGate({ requestsPerSecond: 10, burst: 3 }), 6);
+    const passedAt = passAll(gateWith({ requestsPerSecond: 10, burst: 3 }), 6);
     await vi.advanceTimersByTimeAsync(1000);
     expect(passedAt).toEqual([0, 0, 0, 100, 200, 300]);
   });
 
   it('queues requests that have no signal like the others', async () => {
-    const gate = new RequestGate({ requestsPerSecond: 10 });
+    const gate = gateWith({ requestsPerSecond: 10 });
     const passedAt: Array<number | boolean> = [];
     for (let index = 0; index < 3; index += 1) {
-      void gate.pass(undefined).then((passed) => {
+      void passes(gate, undefined).then((passed) => {
         passedAt[index] = passed && Date.now() - 1_000_000;
       });
     }
@@ -76,13 +86,13 @@ describe('RequestGate: rate limit', () => {
   });
 
   it('spaces every request by the interval with the default burst of 1', async () => {
-    const passedAt = passAll(new RequestGate({ requestsPerSecond: 4 }), 3);
+    const passedAt = passAll(gateWith({ requestsPerSecond: 4 }), 3);
     await vi.advanceTimersByTimeAsync(1000);
     expect(passedAt).toEqual([0, 250, 500]);
   });
 
   it('refills at requestsPerSecond and never holds more than the burst', async () => {
-    const gate = new RequestGate({ requestsPerSecond: 10, burst: 3 });
+    const gate = gateWith({ requestsPerSecond: 10, burst: 3 });
     passAll(gate, 3);
     await vi.advanceTimersByTimeAsync(100);
     const refilled = passAll(gate, 2);
@@ -95,7 +105,7 @@ describe('RequestGate: rate limit', () => {
   });
 
   it('takes a token when a request leaves, so a late timer does not add a burst', async () => {
-    const gate = new RequestGate({ requestsPerSecond: 10, burst: 2 });
+    const gate = gateWith({ requestsPerSecond: 10, burst: 2 });
     passAll(gate, 2);
     // The event loop was busy for 1 s: the bucket holds 2 tokens, not the 10 a late reservation would count.
     vi.setSystemTime(Date.now() + 1000);
@@ -105,7 +115,7 @@ describe('RequestGate: rate limit', () => {
   });
 
   it('allows a full burst when a cooldown ends, then the interval', async () => {
-    const gate = new RequestGate({ requestsPerSecond: 10, burst: 2 });
+    const gate = gateWith({ requestsPerSecond: 10, burst: 2 });
     passAll(gate, 2);
     gate.coolDown(1000);
     const passedAt = passAll(gate, 3);
@@ -116,11 +126,11 @@ describe('RequestGate: rate limit', () => {
 
 describe('RequestGate: abort', () => {
   it('resolves false at once when the signal is already aborted', async () => {
-    expect(await new RequestGate(undefined).pass(AbortSignal.abort())).toBe(false);
+    expect(await passes(gateWith(undefined), AbortSignal.abort())).toBe(false);
   });
 
   it('resolves false when the signal aborts during the wait, and frees its place', async () => {
-    const gate = new RequestGate({ requestsPerSecond: 10 });
+    const gate = gateWith({ requestsPerSecond: 10 });
     passAll(gate, 1);
     const controller = new AbortController();
     const aborted = passAll(gate, 1, controller.signal);
@@ -133,7 +143,7 @@ describe('RequestGate: abort', () => {
   });
 
   it('ignores an abort after its request has passed', async () => {
-    const gate = new RequestGate({ requestsPerSecond: 10 });
+    const gate = gateWith({ requestsPerSecond: 10 });
     passAll(gate, 1);
     const controller = new AbortController();
     const passed = passAll(gate, 1, controller.signal);
@@ -146,7 +156,7 @@ describe('RequestGate: abort', () => {
   });
 
   it('leaves no timer behind when its last waiter aborts', async () => {
-    const gate = new RequestGate(undefined);
+    const gate = gateWith(undefined);
     gate.coolDown(10_000);
     const controller = new AbortController();
     passAll(gate, 1, controller.signal);
@@ -154,5 +164,84 @@ describe('RequestGate: abort', () => {
     controller.abort();
     await vi.advanceTimersByTimeAsync(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('RequestGate: the store', () => {
+  it('answers paused, at once, when the cooldown outlasts what the request may wait', async () => {
+    const gate = gateWith(undefined);
+    gate.coolDown(5000);
+    await expect(gate.pass(undefined, 4999)).resolves.toEqual({
+      kind: 'paused',
+      cooldownMs: 5000,
+    });
+    const waiting = passAll(gate, 1);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(waiting).toEqual([5000]);
+  });
+
+  it('keeps order and spacing with a store that answers later', async () => {
+    const memory = createMemoryRateStore();
+    const asked: string[] = [];
+    const slowStore: RateStore = {
+      take: async (bucket) => {
+        asked.push(bucket.key);
+        return memory.take(bucket);
+      },
+      coolDown: async (bucket, ms) => memory.coolDown(bucket, ms),
+    };
+    const gate = new RequestGate(slowStore, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const passedAt = passAll(gate, 3);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(passedAt).toEqual([0, 100, 200]);
+    // One ask per request that left, and one per wait: never one per waiter at once.
+    expect(asked).toHaveLength(5);
+  });
+
+  it('asks once the bucket that comes later (a credential hash) is known', async () => {
+    const memory = createMemoryRateStore();
+    const keys: string[] = [];
+    const recording: RateStore = {
+      take: (bucket) => {
+        keys.push(bucket.key);
+        return memory.take(bucket);
+      },
+      coolDown: (bucket, ms) => memory.coolDown(bucket, ms),
+    };
+    const bucket = Promise.resolve({ key: 'p:abc:write', budget: undefined });
+    const gate = new RequestGate(recording, bucket);
+    gate.coolDown(100);
+    const passedAt = passAll(gate, 1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(passedAt).toEqual([100]);
+    expect(new Set(keys)).toEqual(new Set(['p:abc:write']));
+  });
+
+  it.each([
+    [
+      'throws',
+      () => {
+        throw new Error('down');
+      },
+    ],
+    ['rejects', () => Promise.reject(new Error('down'))],
+    ['answers nonsense', () => ({ waitMs: Number.NaN, cooldownMs: 0 })],
+  ])('lets the request leave when the store %s', async (_name, take) => {
+    const broken = { take, coolDown: take } as unknown as RateStore;
+    const gate = new RequestGate(broken, { key: 'p:h:all', budget: { requestsPerSecond: 1 } });
+    gate.coolDown(1000);
+    const passedAt = passAll(gate, 2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(passedAt).toEqual([0, 0]);
+  });
+
+  it('lets the request leave after a second when the store never answers', async () => {
+    const hanging: RateStore = { take: () => new Promise(() => {}), coolDown: () => {} };
+    const gate = new RequestGate(hanging, { key: 'p:h:all', budget: undefined });
+    const passedAt = passAll(gate, 1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(passedAt).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(passedAt).toEqual([1000]);
   });
 });

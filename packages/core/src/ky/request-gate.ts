@@ -1,98 +1,168 @@
-import type { RateLimitOptions } from './client-types';
+import type { RateBucket, RateStore, RateTake } from '../rate/rate-types';
+import { MAX_TIMER_MS } from '../time-limits';
+
+/** How a request left the gate: it may go, the call stopped first, or the issuer's cooldown outlasts what the call may wait. */
+export type GatePassage =
+  | { readonly kind: 'passed' }
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'paused'; readonly cooldownMs: number };
 
 interface Waiter {
-  readonly resolve: (passed: boolean) => void;
+  readonly resolve: (passage: GatePassage) => void;
   readonly signal: AbortSignal | undefined;
+  readonly maxCooldownMs: number;
   readonly onAbort: () => void;
 }
 
+const PASSED: GatePassage = { kind: 'passed' };
+const STOPPED: GatePassage = { kind: 'stopped' };
+/** A store's answer when it failed or is slower than this: let the request leave. */
+const OPEN: RateTake = { waitMs: 0, cooldownMs: 0 };
+/** How long a store's `take` may take before the request leaves without it. */
+const STORE_TIME_LIMIT_MS = 1_000;
+
 /**
- * The one gate every attempt of a client passes, in order: a cooldown that a 429
- * with `Retry-After` sets for all requests at once, and an optional token bucket
- * (`rateLimit`) that spaces requests before the provider has to refuse them.
- * Tokens are taken when a request leaves, not when it starts waiting, so a late
- * timer never lets a burst through that the provider's own bucket would refuse.
+ * The gate every attempt of one rate class passes, in order. Only the first waiter asks
+ * the store for a slot; the others queue behind it, so a slot is taken when a request
+ * leaves, not when it starts waiting, and a late timer never lets through a burst that
+ * the issuer's own bucket would refuse.
  */
 export class RequestGate {
-  /** Until when the provider asked every request to wait (epoch ms). */
-  #cooldownUntil = 0;
-  readonly #limit: RateLimitOptions | undefined;
-  readonly #burst: number;
-  /** Spent by every request that leaves; read only when there is a limit. */
-  #tokens: number;
-  #updatedAt = Date.now();
+  readonly #store: RateStore;
+  #bucket: RateBucket | PromiseLike<RateBucket>;
   readonly #queue: Waiter[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** An answer of the store is awaited: nobody else asks meanwhile. */
+  #asking = false;
 
-  constructor(rateLimit: RateLimitOptions | undefined) {
-    this.#limit = rateLimit;
-    this.#burst = rateLimit?.burst ?? 1;
-    this.#tokens = this.#burst;
-  }
-
-  /** How long the cooldown the provider asked for still runs, in ms. */
-  cooldownRemainingMs(): number {
-    return Math.max(0, this.#cooldownUntil - Date.now());
-  }
-
-  /** Pauses every request of the client for `ms` from now, unless a longer pause already runs. */
-  coolDown(ms: number): void {
-    // Waiters already queued find the new cooldown when their timer fires, and wait on.
-    this.#cooldownUntil = Math.max(this.#cooldownUntil, Date.now() + ms);
-  }
-
-  /** Resolves `true` when the request may leave (after those that came first), `false` if `signal` aborts first. */
-  pass(signal: AbortSignal | undefined): Promise<boolean> {
-    if (signal?.aborted) return Promise.resolve(false);
-    if (this.#queue.length === 0 && this.#waitMs() === 0) {
-      this.#tokens -= 1;
-      return Promise.resolve(true);
+  /** `bucket` may come later (a credential's hash); the store is asked once it has. */
+  constructor(store: RateStore, bucket: RateBucket | PromiseLike<RateBucket>) {
+    this.#store = store;
+    this.#bucket = bucket;
+    if (!isRateBucket(bucket)) {
+      bucket.then(
+        (resolved) => {
+          this.#bucket = resolved;
+        },
+        // Asking the store then fails too, and a failed ask lets the request leave.
+        ignore,
+      );
     }
+  }
+
+  /** Pauses the class for `ms` from now (a 429's wait), unless a longer pause already runs. */
+  coolDown(ms: number): void {
+    const bucket = this.#bucket;
+    try {
+      const kept = isRateBucket(bucket)
+        ? this.#store.coolDown(bucket, ms)
+        : bucket.then((resolved) => this.#store.coolDown(resolved, ms));
+      Promise.resolve(kept).then(undefined, ignore);
+    } catch {
+      // A store that cannot keep the pause loses it; the request's own wait still runs.
+    }
+  }
+
+  /**
+   * Resolves when the request may leave (after those that came first), when `signal`
+   * aborts first, or at once when the issuer's cooldown outlasts `maxCooldownMs`.
+   */
+  pass(signal: AbortSignal | undefined, maxCooldownMs: number): Promise<GatePassage> {
+    if (signal?.aborted) return Promise.resolve(STOPPED);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         resolve,
         signal,
+        maxCooldownMs,
         onAbort: () => {
-          this.#queue.splice(this.#queue.indexOf(waiter), 1);
-          resolve(false);
-          this.#schedule();
+          const index = this.#queue.indexOf(waiter);
+          this.#queue.splice(index, 1);
+          resolve(STOPPED);
+          if (index === 0 && !this.#asking) {
+            clearTimeout(this.#timer);
+            this.#drain();
+          }
         },
       };
       signal?.addEventListener('abort', waiter.onAbort);
       this.#queue.push(waiter);
-      this.#schedule();
+      if (this.#queue.length === 1 && !this.#asking) this.#drain();
     });
   }
 
-  /** Lets waiters through while the gate is open, then sets one timer for the next opening. */
-  #drain = () => {
+  /** Asks the store for the first waiter, and for the next ones while the answers come at once. */
+  #drain = (): void => {
     this.#timer = undefined;
-    let waiter = this.#queue[0];
-    while (waiter !== undefined && this.#waitMs() === 0) {
-      this.#queue.shift();
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.#tokens -= 1;
-      waiter.resolve(true);
-      waiter = this.#queue[0];
+    while (this.#queue.length > 0) {
+      const answer = this.#ask();
+      if (isRateTake(answer)) {
+        if (!this.#admit(answer)) return;
+        continue;
+      }
+      this.#asking = true;
+      answer.then((take) => {
+        this.#asking = false;
+        if (this.#admit(take)) this.#drain();
+      });
+      return;
     }
-    this.#schedule();
   };
 
-  #schedule() {
-    clearTimeout(this.#timer);
-    this.#timer = this.#queue.length === 0 ? undefined : setTimeout(this.#drain, this.#waitMs());
+  /** Lets the first waiter leave or sets the timer for the next ask; `true` when the next waiter may ask at once. */
+  #admit(take: RateTake): boolean {
+    const waiter = this.#queue[0];
+    // Every waiter left while the store answered: a slot it gave is not used.
+    if (waiter === undefined) return false;
+    if (take.waitMs > 0 && take.cooldownMs <= waiter.maxCooldownMs) {
+      this.#timer = setTimeout(this.#drain, Math.min(take.waitMs, MAX_TIMER_MS));
+      return false;
+    }
+    this.#queue.shift();
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waiter.resolve(take.waitMs === 0 ? PASSED : { kind: 'paused', cooldownMs: take.cooldownMs });
+    return true;
   }
 
-  /** How long until a request may leave: the cooldown, then a whole token. */
-  #waitMs(): number {
-    const now = Date.now();
-    const cooldownMs = Math.max(0, this.#cooldownUntil - now);
-    if (this.#limit === undefined) return cooldownMs;
-    const { requestsPerSecond } = this.#limit;
-    const elapsedMs = Math.max(0, now - this.#updatedAt);
-    this.#tokens = Math.min(this.#burst, this.#tokens + (elapsedMs * requestsPerSecond) / 1000);
-    this.#updatedAt = now;
-    const tokenMs = Math.ceil(((1 - this.#tokens) * 1000) / requestsPerSecond);
-    return Math.max(cooldownMs, tokenMs);
+  /** The store's answer: at once when the store and the bucket are at hand, else a promise that never rejects. */
+  #ask(): RateTake | Promise<RateTake> {
+    const bucket = this.#bucket;
+    try {
+      const answer = isRateBucket(bucket)
+        ? this.#store.take(bucket)
+        : Promise.resolve(bucket).then((resolved) => this.#store.take(resolved));
+      return isRateTake(answer) ? answer : withinTimeLimit(answer);
+    } catch {
+      return OPEN;
+    }
   }
 }
+
+/** The store's answer, or `OPEN` when it fails or is late. */
+function withinTimeLimit(answer: PromiseLike<RateTake>): Promise<RateTake> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<RateTake>((resolve) => {
+    timer = setTimeout(resolve, STORE_TIME_LIMIT_MS, OPEN);
+  });
+  const answered = Promise.resolve(answer).then(
+    (take) => (isRateTake(take) ? take : OPEN),
+    () => OPEN,
+  );
+  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+}
+
+function isRateBucket(value: RateBucket | PromiseLike<RateBucket>): value is RateBucket {
+  return typeof (value as RateBucket).key === 'string';
+}
+
+function isRateTake(value: unknown): value is RateTake {
+  const take = value as RateTake | undefined;
+  return (
+    typeof take === 'object' &&
+    take !== null &&
+    take.waitMs >= 0 &&
+    take.cooldownMs >= 0 &&
+    Number.isFinite(take.waitMs)
+  );
+}
+
+function ignore(): void {}

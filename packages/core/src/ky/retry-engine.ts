@@ -20,8 +20,8 @@ export interface RetrySettings {
   readonly maxRetryDelayMs: number;
   readonly random: () => number;
   readonly tokens: TokenCoordinator | undefined;
-  /** Shared by every call of the client: the provider's cooldown and the client's rate cap. */
-  readonly gate: RequestGate;
+  /** The gate of a method's rate class, shared by every call of the client: the issuer's cooldown and the client's budget. */
+  readonly gateFor: (method: string) => RequestGate;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly onError: ((error: IssuerError) => void) | undefined;
 }
@@ -33,7 +33,8 @@ export async function runWithRetries<T>(
   callerSignal: AbortSignal | undefined,
 ): Promise<Result<T, IssuerError>> {
   const call = createScope(callerSignal, settings.totalTimeoutMs);
-  const { tokens, gate } = settings;
+  const { tokens } = settings;
+  const gate = settings.gateFor(plan.method);
   const deadline = Date.now() + (settings.totalTimeoutMs ?? Infinity);
   const retriesByKind = new Map<ErrorKind, number>();
   let attempt = 0;
@@ -57,18 +58,14 @@ export async function runWithRetries<T>(
             : await awaitToken(() => tokens.current(), plan.adapter, call);
       refreshedToken = undefined;
       if (token.isErr()) return finish(token.error);
-      const cooldownMs = gate.cooldownRemainingMs();
-      if (cooldownMs > settings.maxRetryDelayMs)
-        return finish(pausedError(plan.adapter, cooldownMs));
-      if (!(await gate.pass(call.signal))) {
+      const passage = await gate.pass(call.signal, settings.maxRetryDelayMs);
+      if (passage.kind === 'paused') return finish(pausedError(plan.adapter, passage.cooldownMs));
+      if (passage.kind === 'stopped') {
         return finish(stoppedError(plan.adapter, call.stopReason() ?? 'cancelled'));
       }
       const result = await sendAttempt(plan, call, token.value, settings.timeoutMs);
       if (result.isOk()) return result;
       const error = result.error;
-      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
-        gate.coolDown(error.retryAfterMs);
-      }
 
       if (
         error.kind === 'authentication' &&
@@ -92,8 +89,11 @@ export async function runWithRetries<T>(
       }
 
       const retries = retriesByKind.get(error.kind) ?? 0;
-      const delayMs = retryDelay(settings, plan, error, attempt, retries);
-      if (delayMs === undefined || delayMs > settings.maxRetryDelayMs) return finish(error);
+      const delayMs = waitBeforeRetry(settings, plan, error, retries);
+      // A refusal pauses its whole class (every process's, in a shared store) for as long as this request waits.
+      if (error.kind === 'rate_limited') gate.coolDown(delayMs);
+      if (!mayRetry(settings, plan, error, attempt, retries)) return finish(error);
+      if (delayMs > settings.maxRetryDelayMs) return finish(error);
       if (Date.now() + delayMs >= deadline) return finish(error);
 
       notify(settings.onRetry, { attempt, delayMs, error });
@@ -108,24 +108,31 @@ export async function runWithRetries<T>(
   }
 }
 
-/** How long to wait before retrying, or `undefined` when the error must not be retried. */
-function retryDelay<T>(
+/** Whether the error may be retried: attempts and the kind's retries left, and never a write the provider may have acted on. */
+function mayRetry<T>(
   settings: RetrySettings,
   plan: RequestPlan<T>,
   error: IssuerError,
   attempt: number,
   retries: number,
-): number | undefined {
-  if (attempt >= settings.maxAttempts || !error.retryable) return undefined;
+): boolean {
+  if (attempt >= settings.maxAttempts || !error.retryable) return false;
   const isWrite = plan.method === 'POST' || plan.method === 'PATCH';
-  if (isWrite && plan.options.idempotent !== true && error.outcome !== 'rejected') return undefined;
-  const guidance = plan.adapter.retry.byKind?.[error.kind];
-  const maxRetries = plan.adapter.ruleFor(error)?.maxRetries ?? guidance?.maxRetries;
-  if (retries >= (maxRetries ?? Infinity)) return undefined;
-  return (
-    error.retryAfterMs ??
-    computeBackoffMs(guidance?.backoff ?? plan.adapter.retry.backoff, retries, settings.random)
-  );
+  if (isWrite && plan.options.idempotent !== true && error.outcome !== 'rejected') return false;
+  const maxRetries =
+    plan.adapter.ruleFor(error)?.maxRetries ?? plan.adapter.retry.byKind?.[error.kind]?.maxRetries;
+  return retries < (maxRetries ?? Infinity);
+}
+
+/** How long to wait before a retry: the provider's hint, else the kind's backoff. */
+function waitBeforeRetry<T>(
+  settings: RetrySettings,
+  plan: RequestPlan<T>,
+  error: IssuerError,
+  retries: number,
+): number {
+  const backoff = plan.adapter.retry.byKind?.[error.kind]?.backoff ?? plan.adapter.retry.backoff;
+  return error.retryAfterMs ?? computeBackoffMs(backoff, retries, settings.random);
 }
 
 /** Waits for the token source (a first token, or one after a rejection) until the call stops. */
@@ -144,12 +151,12 @@ async function awaitToken(
   }
 }
 
-/** A request not sent because the provider's cooldown outlasts `maxRetryDelayMs`. */
+/** A request not sent because its class is paused after a 429 for longer than `maxRetryDelayMs`. */
 function pausedError(adapter: IssuerAdapter, cooldownMs: number): IssuerError {
   return new IssuerError({
     provider: adapter.name,
     code: 'rate_limited',
-    message: `${adapter.displayName}: not sent: the provider asked every request to wait ${Math.ceil(cooldownMs / 1000)} s more`,
+    message: `${adapter.displayName}: not sent: after a 429, its rate limit is paused ${Math.ceil(cooldownMs / 1000)} s more`,
     retryAfterMs: cooldownMs,
   });
 }
