@@ -86,4 +86,17 @@ describe('the fake Cardda', () => {
     fake.limitRate(undefined);
     expect((await call()).status).toBe(200);
   });
+
+  it('keeps a bucket for each API key, as Cardda counts per key', async () => {
+    fake = await startFakeIssuer({
+      provider: 'cardda',
+      rateLimit: { capacity: 1, refillPerSecond: 0.01 },
+    });
+    fake.route('GET', '/cards', [{ json: [] }]);
+    const call = (key: string) =>
+      get('/cards', { authorization: `Bearer ${key}`, 'company-id': 'acme' });
+    expect((await call('key-1')).status).toBe(200);
+    expect((await call('key-1')).status).toBe(429);
+    expect((await call('key-2')).status).toBe(200);
+  });
 });

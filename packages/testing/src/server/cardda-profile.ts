@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { carddaFixtures } from '../cardda/cardda-fixtures';
 import { fixtureResponse, type ResponseOverrides, type WireResponse } from '../fixture-response';
 import type { FakeIssuerOptions } from './fake-issuer-types';
-import type { ProviderProfile } from './provider-profile';
+import type { ProviderProfile, RequestView } from './provider-profile';
 
 /** Cardda: an API key as Bearer, the `company-id` header on every call, one rate limit, `X-Request-Id` on every response. */
 export function carddaProfile(options: FakeIssuerOptions<'cardda'>): ProviderProfile {
@@ -16,7 +16,7 @@ export function carddaProfile(options: FakeIssuerOptions<'cardda'>): ProviderPro
     ownsPath: () => false,
     own: () => undefined,
     admit(request) {
-      const apiKey = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const apiKey = bearerOf(request);
       if (
         apiKey === undefined ||
         (options.apiKeys !== undefined && !options.apiKeys.includes(apiKey))
@@ -30,7 +30,7 @@ export function carddaProfile(options: FakeIssuerOptions<'cardda'>): ProviderPro
       }
       return undefined;
     },
-    bucketOf: () => 'all',
+    bucketOf: (request) => ({ credential: bearerOf(request) ?? '', rateClass: 'all' }),
     rateLimited(waitMs) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       const response = fixture('rate-limited', { retryAfter: seconds });
@@ -55,4 +55,8 @@ export function carddaProfile(options: FakeIssuerOptions<'cardda'>): ProviderPro
     expireTokens: () => {},
     reset: () => {},
   };
+}
+
+function bearerOf(request: RequestView): string | undefined {
+  return /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
 }

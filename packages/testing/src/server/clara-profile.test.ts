@@ -69,6 +69,40 @@ describe('the fake Clara', () => {
     ).toBe(201);
   });
 
+  it('sizes reads and writes apart with { read, write }, per OAuth client', async () => {
+    fake = await startFakeIssuer({
+      provider: 'clara',
+      rateLimit: {
+        read: { capacity: 2, refillPerSecond: 0.01 },
+        write: { capacity: 1, refillPerSecond: 0.01 },
+      },
+    });
+    fake.route('GET', '/cards', [{ json: [] }]);
+    fake.route('POST', '/cards', [{ json: { id: 'c1' }, status: 201 }]);
+    const tokenOf = async (clientId: string) => {
+      const body = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: 'secret',
+      });
+      const response = await fetch(fake.tokenUrl, { method: 'POST', body });
+      return ((await response.json()) as { access_token: string }).access_token;
+    };
+    const first = { authorization: `Bearer ${await tokenOf('client-1')}` };
+    // A second process of the same OAuth client, with a token of its own, shares the buckets.
+    const sameClient = { authorization: `Bearer ${await tokenOf('client-1')}` };
+    const otherClient = { authorization: `Bearer ${await tokenOf('client-2')}` };
+    const read = (headers: Record<string, string>) =>
+      fetch(`${fake.baseUrl}/cards`, { headers }).then((response) => response.status);
+    const write = (headers: Record<string, string>) =>
+      fetch(`${fake.baseUrl}/cards`, { method: 'POST', headers, body: '{}' }).then(
+        (response) => response.status,
+      );
+    expect([await read(first), await read(sameClient), await read(first)]).toEqual([200, 200, 429]);
+    expect([await write(sameClient), await write(first)]).toEqual([201, 429]);
+    expect([await read(otherClient), await write(otherClient)]).toEqual([200, 201]);
+  });
+
   it('answers a scripted documented error exactly as Clara sends it', async () => {
     fake = await startFakeIssuer({ provider: 'clara' });
     fake.route('POST', '/cards', ['card-creation-queue']);

@@ -12,13 +12,18 @@ export function claraProfile(
   now: () => number,
 ): ProviderProfile {
   const lifetimeMs = (options.tokenLifetimeSeconds ?? 3600) * 1000;
-  const tokens = new Map<string, number>();
+  /** When each token expires, and the OAuth client it was issued to. */
+  const tokens = new Map<string, { expiresAt: number; clientId: string }>();
   let issued = 0;
-  const issueToken = (): string => {
+  const issueToken = (clientId = 'fake-client'): string => {
     issued += 1;
     const token = `fake-clara-token-${issued}`;
-    tokens.set(token, now() + lifetimeMs);
+    tokens.set(token, { expiresAt: now() + lifetimeMs, clientId });
     return token;
+  };
+  const tokenOf = (request: RequestView) => {
+    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    return token === undefined ? undefined : tokens.get(token);
   };
   const fixture = (id: string, overrides = {}): WireResponse =>
     fixtureResponse(claraFixtures, id, overrides) as WireResponse;
@@ -31,18 +36,21 @@ export function claraProfile(
       if (request.method !== 'POST') return fixture('unmapped-status');
       if (!credentialsAccepted(request, options)) return fixture('oauth-invalid-client');
       const body = {
-        access_token: issueToken(),
+        access_token: issueToken(new URLSearchParams(request.body).get('client_id') ?? undefined),
         token_type: 'Bearer',
         expires_in: lifetimeMs / 1000,
       };
       return { status: 200, headers: JSON_HEADERS, body: JSON.stringify(body) };
     },
     admit(request) {
-      const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      const expiresAt = token === undefined ? undefined : tokens.get(token);
+      const expiresAt = tokenOf(request)?.expiresAt;
       return expiresAt !== undefined && now() < expiresAt ? undefined : fixture('token-expired');
     },
-    bucketOf: (method) => (method === 'GET' || method === 'HEAD' ? 'read' : 'write'),
+    // Clara counts per client certificate; on loopback, without TLS, the token's OAuth client stands for it.
+    bucketOf: (request) => ({
+      credential: tokenOf(request)?.clientId ?? '',
+      rateClass: request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write',
+    }),
     rateLimited: () => fixture('rate-limited'),
     notFound(request) {
       const body = {
@@ -56,7 +64,7 @@ export function claraProfile(
     stamp: (response) => response,
     issueToken,
     expireTokens() {
-      for (const token of tokens.keys()) tokens.set(token, 0);
+      for (const token of tokens.values()) token.expiresAt = 0;
     },
     reset() {
       tokens.clear();

@@ -42,6 +42,15 @@ export interface FakeRateLimit {
   readonly refillPerSecond: number;
 }
 
+/** Limits of their own for reads (GET, HEAD) and writes, as Clara has. */
+export interface FakeReadWriteLimits {
+  readonly read: FakeRateLimit;
+  readonly write: FakeRateLimit;
+}
+
+/** Which limit a request counts against: Clara's reads or writes, or Cardda's one limit. */
+export type FakeRateClass = 'read' | 'write' | 'all';
+
 /** Options of {@link startFakeIssuer}. */
 export interface FakeIssuerOptions<Provider extends FakeProvider> {
   /** Which issuer to play. */
@@ -51,10 +60,12 @@ export interface FakeIssuerOptions<Provider extends FakeProvider> {
   /** A loopback address only; default `'127.0.0.1'`. */
   readonly host?: string;
   /**
-   * Answers 429 with the provider's headers and body once the bucket is empty.
-   * Clara limits reads (GET) and writes separately, so it gets two buckets of this size.
+   * Answers 429 with the provider's headers and body once the bucket is empty. Each
+   * credential has buckets of its own (a Cardda API key, a Clara OAuth client), as at the
+   * provider. Clara limits reads (GET, HEAD) and writes apart: one limit sizes both of its
+   * buckets, `{ read, write }` sizes each.
    */
-  readonly rateLimit?: FakeRateLimit;
+  readonly rateLimit?: FakeRateLimit | FakeReadWriteLimits;
   /** Clara: the only client credentials its token endpoint accepts (default: any). */
   readonly clientId?: string;
   /** Clara: the only client secret accepted (default: any). */
@@ -115,7 +126,7 @@ export interface FakeIssuer<Provider extends FakeProvider = FakeProvider> {
     outcomes: readonly FakeOutcome<ScenarioOf<Provider>>[],
   ): this;
   /** Replaces the rate limit (`undefined`: none), with full buckets. */
-  limitRate(limit: FakeRateLimit | undefined): this;
+  limitRate(limit: FakeRateLimit | FakeReadWriteLimits | undefined): this;
   /** Clara: a valid token, as the token endpoint would issue. */
   issueToken(): string;
   /** Clara: every token issued so far is now expired, so the next call meets Clara's 401. */

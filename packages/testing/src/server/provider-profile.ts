@@ -1,4 +1,5 @@
 import type { WireResponse } from '../fixture-response';
+import type { FakeRateClass } from './fake-issuer-types';
 
 /** What the fake knows of a request before it answers. */
 export interface RequestView {
@@ -20,8 +21,14 @@ export interface ProviderProfile {
   own(request: RequestView): WireResponse | undefined;
   /** The provider's refusal of a request it does not let in (token, API key, company-id); `undefined` lets it in. */
   admit(request: RequestView): WireResponse | undefined;
-  /** Which rate-limit bucket a method spends from. */
-  bucketOf(method: string): string;
+  /**
+   * Which rate-limit bucket a request spends from: the credential the provider counts by
+   * (Cardda: the API key; Clara: the OAuth client its token was issued to) and the class.
+   */
+  bucketOf(request: RequestView): {
+    readonly credential: string;
+    readonly rateClass: FakeRateClass;
+  };
   /** The provider's 429 when its bucket is empty for `waitMs` more. */
   rateLimited(waitMs: number): WireResponse;
   /** The provider's answer to an unscripted route. */

@@ -56,10 +56,13 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   setMaxListeners(0, closing.signal);
 
   let rateLimit = options.rateLimit;
-  const bucketFor = (method: string): TokenBucket | undefined => {
+  const bucketFor = (view: RequestView): TokenBucket | undefined => {
     if (rateLimit === undefined) return undefined;
-    const key = profile.bucketOf(method);
-    const bucket = buckets.get(key) ?? createTokenBucket(rateLimit, now);
+    const { credential, rateClass } = profile.bucketOf(view);
+    const key = `${rateClass} ${credential}`;
+    const limit =
+      'read' in rateLimit ? rateLimit[rateClass === 'write' ? 'write' : 'read'] : rateLimit;
+    const bucket = buckets.get(key) ?? createTokenBucket(limit, now);
     buckets.set(key, bucket);
     return bucket;
   };
@@ -75,7 +78,7 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
     if (own !== undefined) return sent(response, own, 'token');
     const refusal = profile.admit(view);
     if (refusal !== undefined) return sent(response, refusal, 'refused');
-    const decision = bucketFor(view.method)?.take();
+    const decision = bucketFor(view)?.take();
     if (decision !== undefined && !decision.allowed) {
       return sent(response, profile.rateLimited(decision.waitMs), 'rate-limit');
     }
