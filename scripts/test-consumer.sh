@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-packages=(core cardda clara testing cli)
+packages=(core cardda clara redis testing cli)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -31,6 +31,7 @@ const { readdirSync, writeFileSync } = require('node:fs');
 const [packs, root] = process.argv.slice(2);
 const versionOf = (name) => require(`${root}/package.json`).devDependencies[name];
 const neverthrowRange = require(`${root}/packages/core/package.json`).peerDependencies.neverthrow;
+const redisVersion = require(`${root}/packages/redis/package.json`).devDependencies.redis;
 const dependencies = {};
 for (const file of readdirSync(packs)) {
   const name = `@issuer-errors/${file.replace(/^issuer-errors-/, '').replace(/-\d+\.\d+\.\d+.*\.tgz$/, '')}`;
@@ -40,7 +41,13 @@ writeFileSync('package.json', JSON.stringify({
   name: 'issuer-errors-consumer',
   private: true,
   type: 'module',
-  dependencies: { ...dependencies, ky: '1.14.3', neverthrow: neverthrowRange, nock: '14.0.9' },
+  dependencies: {
+    ...dependencies,
+    ky: '1.14.3',
+    neverthrow: neverthrowRange,
+    nock: '14.0.9',
+    redis: redisVersion,
+  },
   devDependencies: {
     '@arethetypeswrong/cli': versionOf('@arethetypeswrong/cli'),
     '@types/node': versionOf('@types/node'),
@@ -96,6 +103,14 @@ for pack in "$work"/packs/*.tgz; do
   node_modules/.bin/attw "$pack" --profile esm-only --format table-flipped >/dev/null
 done
 echo "attw: ${packages[*]} clean (esm-only profile)"
+
+# The Redis store takes a node-redis client of every major in its peer range: the newest, then the lowest.
+lowest_redis="$(node -p "require('$root/packages/redis/package.json').peerDependencies.redis.match(/\\d+\\.\\d+\\.\\d+/)[0]")"
+for version in "$(node -p "require('redis/package.json').version")" "$lowest_redis"; do
+  npm install --no-audit --no-fund --loglevel=error "redis@$version" >/dev/null
+  node node_modules/typescript/bin/tsc -p tsconfig.nodenext.json
+  echo "redis $version: createRedisRateStore type-checks with its client"
+done
 
 # The fallback chain mixes the app's Results with core's: with the newest neverthrow in range, then the lowest.
 lowest="$(node -p "require('$root/packages/core/package.json').peerDependencies.neverthrow.match(/\\d+\\.\\d+\\.\\d+/)[0]")"

@@ -4,7 +4,9 @@ import { clara, type createClaraClient } from '@issuer-errors/clara';
 import { claraDateRangeSchema } from '@issuer-errors/clara/schemas';
 import { type ErrorKind, type IssuerError, isIssuerError, toLogFields } from '@issuer-errors/core';
 import { applyFieldErrors, type MessageCatalog, userMessage } from '@issuer-errors/core/messages';
+import { createRedisRateStore } from '@issuer-errors/redis';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import { createClient, createCluster } from 'redis';
 
 /** One exhaustive switch over every issuer's errors: a new kind must fail to compile here. */
 export function describe(error: IssuerError): string {
@@ -71,3 +73,21 @@ export function cardWithFallback(
     )
     .andThen((card) => okAsync(card));
 }
+
+/** A fleet's client: its budget kept in Redis, shared by every process of the API key. */
+export async function fleetClient(apiKey: string): Promise<ReturnType<typeof createCarddaClient>> {
+  const redis = await createClient({ url: 'redis://127.0.0.1:6379' }).connect();
+  const rateStore = createRedisRateStore({
+    redis,
+    fallbackShare: 1 / 4,
+    onStoreError: console.warn,
+  });
+  createRedisRateStore({ redis: createCluster({ rootNodes: [] }) });
+  return createCarddaClient({ apiKey, rateLimit: { requestsPerSecond: 40 }, rateStore });
+}
+
+/** Clara's reads and writes with budgets of their own. */
+export const claraBudgets: Parameters<typeof createClaraClient>[0]['rateLimit'] = {
+  read: { requestsPerSecond: 20, burst: 2 },
+  write: { requestsPerSecond: 4 },
+};

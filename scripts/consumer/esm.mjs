@@ -6,6 +6,7 @@ import { claraDateSchema } from '@issuer-errors/clara/schemas';
 import { ERROR_KINDS, IssuerError, isIssuerError } from '@issuer-errors/core';
 import { createIssuerClient } from '@issuer-errors/core/ky';
 import { toFormErrors, userMessage } from '@issuer-errors/core/messages';
+import { createRedisRateStore } from '@issuer-errors/redis';
 import { carddaFixtures, claraFixtures } from '@issuer-errors/testing';
 import { startFakeIssuer } from '@issuer-errors/testing/server';
 import { Ok, ResultAsync } from 'neverthrow';
@@ -13,6 +14,7 @@ import { Ok, ResultAsync } from 'neverthrow';
 assert.ok(ERROR_KINDS.includes('rate_limited'));
 assert.equal(claraDateSchema['~standard'].validate('2024-02-30').issues?.length, 1);
 assert.equal(typeof createIssuerClient, 'function');
+assert.throws(() => createRedisRateStore({ redis: {} }), { code: 'invalid_client_setup' });
 for (const [adapter, fixtures] of [
   [cardda, carddaFixtures],
   [clara, claraFixtures],

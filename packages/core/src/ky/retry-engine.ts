@@ -89,9 +89,12 @@ export async function runWithRetries<T>(
       }
 
       const retries = retriesByKind.get(error.kind) ?? 0;
+      // The issuer's own wait pauses the request's whole class (every process's, in a shared
+      // store); a backoff of the client's choosing delays only this request.
+      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
+        gate.coolDown(error.retryAfterMs);
+      }
       const delayMs = waitBeforeRetry(settings, plan, error, retries);
-      // A refusal pauses its whole class (every process's, in a shared store) for as long as this request waits.
-      if (error.kind === 'rate_limited') gate.coolDown(delayMs);
       if (!mayRetry(settings, plan, error, attempt, retries)) return finish(error);
       if (delayMs > settings.maxRetryDelayMs) return finish(error);
       if (Date.now() + delayMs >= deadline) return finish(error);

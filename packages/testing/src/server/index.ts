@@ -1,15 +1,24 @@
 /**
- * A scriptable fake Clara or Cardda on loopback, for integration tests, demos and front-end dev builds.
+ * A scriptable fake Clara or Cardda on loopback, for integration tests, demos and front-end dev
+ * builds, and a `redis-server` of a test's own, for tests of a fleet that shares a Redis.
  *
  * @packageDocumentation
  */
+
+export {
+  type RedisServer,
+  type RedisServerOptions,
+  startRedisServer,
+} from '../redis/start-redis-server';
 export type {
   FakeIssuer,
   FakeIssuerOptions,
   FakeMethod,
   FakeOutcome,
   FakeProvider,
+  FakeRateClass,
   FakeRateLimit,
+  FakeReadWriteLimits,
   FakeRequest,
   ScenarioOf,
 } from './fake-issuer-types';

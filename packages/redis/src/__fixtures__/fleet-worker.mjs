@@ -1,0 +1,67 @@
+// One process of a fleet: a Clara or Cardda client that keeps its budget in the Redis given
+// (or in its own memory without one) sends its calls all at once and prints one JSON line:
+// how each call ended and how often the store reported an outage.
+import { createCarddaClient } from '@issuer-errors/cardda';
+import { createClaraClient } from '@issuer-errors/clara';
+import { createRedisRateStore } from '@issuer-errors/redis';
+import { createClient } from 'redis';
+
+const plan = JSON.parse(process.argv[2]);
+let storeErrors = 0;
+let redis;
+if (plan.redisUrl !== undefined) {
+  // No reconnect delay beyond 100 ms: a restarted server is found again quickly.
+  redis = createClient({
+    url: plan.redisUrl,
+    socket: { reconnectStrategy: () => 100, connectTimeout: 500 },
+  });
+  redis.on('error', () => {});
+  await redis.connect();
+}
+const rateStore =
+  redis === undefined
+    ? undefined
+    : createRedisRateStore({
+        redis,
+        fallbackShare: plan.fallbackShare,
+        onStoreError: () => {
+          storeErrors += 1;
+        },
+      });
+const common = {
+  baseUrl: plan.baseUrl,
+  rateLimit: plan.rateLimit,
+  totalTimeoutMs: plan.totalTimeoutMs,
+  maxAttempts: plan.maxAttempts ?? 3,
+  ...(rateStore === undefined ? {} : { rateStore }),
+};
+const client =
+  plan.provider === 'cardda'
+    ? createCarddaClient({ ...common, apiKey: plan.credential, companyId: 'acme' })
+    : createClaraClient({
+        ...common,
+        oauth: { tokenUrl: plan.tokenUrl, clientId: plan.credential, clientSecret: plan.secret },
+      });
+
+// Every process starts its calls at the same moment, whatever its start-up took.
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, plan.startAt - Date.now())));
+const started = Date.now();
+const outcomes = await Promise.all(
+  plan.calls.map(async ({ method, path }) => {
+    const result = await client[method](
+      path,
+      method === 'get' ? {} : { json: {}, idempotent: true },
+    );
+    return {
+      ok: result.isOk(),
+      kind: result.isErr() ? result.error.kind : undefined,
+      endedAt: Date.now(),
+    };
+  }),
+);
+process.stdout.write(
+  `${JSON.stringify({ outcomes, storeErrors, elapsedMs: Date.now() - started, started })}\n`,
+);
+// Not `close()`: it waits for a frozen server's answers.
+redis?.destroy();
+process.exit(0);

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What one worker of {@link runFleet} sends and how. */
+export interface WorkerPlan {
+  readonly provider: 'cardda' | 'clara';
+  readonly baseUrl: string;
+  readonly tokenUrl?: string;
+  /** Cardda's API key, or Clara's OAuth client id. */
+  readonly credential: string;
+  /** Clara's client secret. */
+  readonly secret?: string;
+  readonly redisUrl?: string;
+  readonly fallbackShare?: number;
+  readonly rateLimit: unknown;
+  readonly totalTimeoutMs?: number;
+  readonly maxAttempts?: number;
+  readonly calls: ReadonlyArray<{ readonly method: 'get' | 'post'; readonly path: string }>;
+}
+
+/** What a worker printed. */
+export interface WorkerReport {
+  readonly outcomes: ReadonlyArray<{ ok: boolean; kind?: string; endedAt: number }>;
+  readonly storeErrors: number;
+  readonly elapsedMs: number;
+  readonly started: number;
+  /** The worker's exit code: 0 unless it threw. */
+  readonly exitCode: number | null;
+}
+
+const WORKER = fileURLToPath(new URL('./fleet-worker.mjs', import.meta.url));
+
+/** Runs one worker process per plan, all starting their calls at the same moment, and collects their reports. */
+export async function runFleet(
+  plans: readonly WorkerPlan[],
+  during?: (startAt: number) => void,
+): Promise<WorkerReport[]> {
+  // Room for every process to start (about 300 ms each on a loaded machine) before the calls begin.
+  const startAt = Date.now() + 1_500;
+  const reports = plans.map((plan) => runWorker({ ...plan, startAt }));
+  during?.(startAt);
+  return Promise.all(reports);
+}
+
+function runWorker(plan: WorkerPlan & { startAt: number }): Promise<WorkerReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER, JSON.stringify(plan)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (exitCode) => {
+      const line = output.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve({ ...(JSON.parse(line) as Omit<WorkerReport, 'exitCode'>), exitCode });
+      } catch {
+        reject(
+          new Error(`A fleet worker ended with ${exitCode} and printed: ${output.slice(-500)}`),
+        );
+      }
+    });
+  });
+}

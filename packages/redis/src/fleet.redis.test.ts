@@ -1,0 +1,213 @@
+import {
+  type FakeIssuer,
+  type RedisServer,
+  startFakeIssuer,
+  startRedisServer,
+} from '@issuer-errors/testing/server';
+import { createClient } from 'redis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runFleet, type WorkerPlan, type WorkerReport } from './__fixtures__/run-fleet';
+
+// Real processes on real time: every figure below leaves room for a loaded 2-core machine.
+
+let redisServer: RedisServer;
+let fake: FakeIssuer | undefined;
+
+beforeAll(async () => {
+  redisServer = await startRedisServer();
+});
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+  // Each test's fleet starts with no budget spent and no cooldown.
+  const redis = await createClient({ url: redisServer.url }).connect();
+  await redis.flushAll();
+  redis.destroy();
+});
+afterAll(async () => {
+  await redisServer?.close();
+});
+
+const API_KEY = 'cardda_live_fleet_key_0123456789';
+const CLIENT_ID = 'clara-fleet-client-id';
+const CLIENT_SECRET = 'clara-fleet-client-secret';
+
+const gets = (count: number, path = '/cards') =>
+  Array.from({ length: count }, () => ({ method: 'get' as const, path }));
+const posts = (count: number, path = '/cards') =>
+  Array.from({ length: count }, () => ({ method: 'post' as const, path }));
+const refusals = (issuer: FakeIssuer) =>
+  issuer.requests.filter((request) => request.answer.startsWith('rate-limited')).length;
+const succeeded = (reports: WorkerReport[]) =>
+  reports.flatMap((report) => report.outcomes).filter((outcome) => outcome.ok).length;
+
+async function carddaIssuer(refillPerSecond: number, capacity: number) {
+  const issuer = await startFakeIssuer({
+    provider: 'cardda',
+    rateLimit: { capacity, refillPerSecond },
+  });
+  issuer.route('GET', '/cards', [{ json: [] }]);
+  fake = issuer;
+  return issuer;
+}
+
+const carddaWorker = (issuer: FakeIssuer, overrides: Partial<WorkerPlan>): WorkerPlan => ({
+  provider: 'cardda',
+  baseUrl: issuer.baseUrl,
+  credential: API_KEY,
+  redisUrl: redisServer.url,
+  rateLimit: { requestsPerSecond: 20 },
+  totalTimeoutMs: 20_000,
+  calls: gets(20),
+  ...overrides,
+});
+
+describe('a fleet sharing one budget through Redis', () => {
+  it('keeps three processes of one Cardda key under the limit they share', async () => {
+    const issuer = await carddaIssuer(20, 3);
+    const reports = await runFleet([1, 2, 3].map(() => carddaWorker(issuer, {})));
+    expect(succeeded(reports)).toBe(60);
+    // Each process alone at 20/s would make three times the issuer's rate: dozens of 429s.
+    expect(refusals(issuer)).toBeLessThanOrEqual(2);
+  });
+
+  it("keeps Clara's reads and writes apart: writes at their own lower rate never slow reads", async () => {
+    const issuer = await startFakeIssuer({
+      provider: 'clara',
+      rateLimit: {
+        read: { capacity: 2, refillPerSecond: 10 },
+        write: { capacity: 1, refillPerSecond: 2 },
+      },
+    });
+    fake = issuer;
+    issuer.route('GET', '/cards', [{ json: [] }]);
+    issuer.route('POST', '/cards', [{ json: {}, status: 201 }]);
+    const plan: WorkerPlan = {
+      provider: 'clara',
+      baseUrl: issuer.baseUrl,
+      tokenUrl: issuer.tokenUrl,
+      credential: CLIENT_ID,
+      secret: CLIENT_SECRET,
+      redisUrl: redisServer.url,
+      rateLimit: { read: { requestsPerSecond: 10 }, write: { requestsPerSecond: 2 } },
+      totalTimeoutMs: 20_000,
+      calls: [...gets(10), ...posts(2)],
+    };
+    const reports = await runFleet([plan, plan]);
+    expect(succeeded(reports)).toBe(24);
+    expect(refusals(issuer)).toBeLessThanOrEqual(1);
+    // 20 reads at 10/s end near 2 s; 4 writes at 2/s near 1.5 s: reads never waited for writes.
+    const readsDone = Math.max(
+      ...reports.flatMap((report) =>
+        report.outcomes.slice(0, 10).map((o) => o.endedAt - report.started),
+      ),
+    );
+    expect(readsDone).toBeLessThan(4_000);
+  });
+
+  it('pauses the whole fleet after one 429, for its Retry-After', async () => {
+    const issuer = await carddaIssuer(1000, 1000);
+    // The first GET anywhere in the fleet is refused with Retry-After: 2; every later one answers.
+    issuer.route('GET', '/cards', [{ error: 'rate-limited', retryAfter: 2 }, { json: [] }]);
+    const reports = await runFleet(
+      [1, 2, 3].map(() =>
+        carddaWorker(issuer, { calls: gets(4), rateLimit: { requestsPerSecond: 100 } }),
+      ),
+    );
+    expect(succeeded(reports)).toBe(12);
+    const answered = issuer.requests.filter((request) => request.answer === 'ok 200');
+    const refusedAt = Math.min(...reports.map((report) => report.started));
+    expect(refusals(issuer)).toBe(1);
+    // Requests already on their way when the 429 came may pass; the rest waited for the fleet's pause.
+    expect(answered.length).toBe(12);
+    const waited = reports
+      .flatMap((report) => report.outcomes)
+      .filter((o) => o.endedAt - refusedAt >= 1_900);
+    expect(waited.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('keeps no credential in any key or value of Redis', async () => {
+    // Budgets of 10 at once, refilled every 10 s: the keys live 20 s after two calls, long enough to scan them.
+    const lasting = { requestsPerSecond: 0.1, burst: 10 };
+    const issuer = await carddaIssuer(1000, 1000);
+    await runFleet([carddaWorker(issuer, { calls: gets(2), rateLimit: lasting })]);
+    const clara = await startFakeIssuer({ provider: 'clara' });
+    try {
+      clara.route('GET', '/cards', [{ json: [] }]);
+      clara.route('POST', '/cards', [{ json: {}, status: 201 }]);
+      await runFleet([
+        {
+          provider: 'clara',
+          baseUrl: clara.baseUrl,
+          tokenUrl: clara.tokenUrl,
+          credential: CLIENT_ID,
+          secret: CLIENT_SECRET,
+          redisUrl: redisServer.url,
+          rateLimit: lasting,
+          calls: [...gets(2), ...posts(1)],
+        },
+      ]);
+    } finally {
+      await clara.close();
+    }
+    const redis = await createClient({ url: redisServer.url }).connect();
+    try {
+      const keys: string[] = [];
+      for await (const batch of redis.scanIterator({ MATCH: '*' })) keys.push(...batch);
+      const values = await Promise.all(keys.map((key) => redis.get(key)));
+      const stored = JSON.stringify({ keys, values });
+      for (const secret of [API_KEY, CLIENT_ID, CLIENT_SECRET, 'fake-clara-token']) {
+        expect(stored).not.toContain(secret);
+      }
+      // Cardda's one class, Clara's reads and writes.
+      expect(keys.filter((key) => key.endsWith(':budget'))).toHaveLength(3);
+      for (const key of keys) {
+        expect(key).toMatch(
+          /^issuer-errors:rate:\{(cardda|clara):[0-9a-f]{32}:(all|read|write)\}:(budget|cooldown)$/,
+        );
+      }
+    } finally {
+      await redis.close();
+    }
+  });
+});
+
+describe('a fleet when Redis fails', () => {
+  const outage = async (fail: () => Promise<void> | void) => {
+    const issuer = await carddaIssuer(40, 4);
+    const plan = carddaWorker(issuer, {
+      calls: gets(60),
+      rateLimit: { requestsPerSecond: 40, burst: 1 },
+      totalTimeoutMs: 15_000,
+    });
+    let failed: Promise<void> | undefined;
+    const reports = await runFleet([plan, plan, plan, plan], (startAt) => {
+      failed = new Promise((resolve) => setTimeout(resolve, startAt + 1_500 - Date.now())).then(
+        fail,
+      );
+    });
+    await failed;
+    return { issuer, reports };
+  };
+
+  it.each([
+    ['killed', () => redisServer.kill(), () => redisServer.restart()],
+    ['frozen', () => redisServer.freeze(), () => redisServer.thaw()],
+  ])(
+    'settles every call by its deadline when Redis is %s mid-run, most of them ok',
+    async (_name, fail, recover) => {
+      try {
+        const { reports } = await outage(fail);
+        for (const report of reports) {
+          expect(report.exitCode).toBe(0);
+          expect(report.outcomes).toHaveLength(60);
+          expect(report.elapsedMs).toBeLessThan(15_000 + 2_000);
+          expect(report.storeErrors).toBe(1);
+        }
+        expect(succeeded(reports)).toBeGreaterThanOrEqual(0.75 * 240);
+      } finally {
+        await recover();
+      }
+    },
+  );
+});

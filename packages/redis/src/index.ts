@@ -1,0 +1,9 @@
+/**
+ * `createRedisRateStore`: one rate budget and one cooldown per class for every process that
+ * uses a credential, kept in Redis, for the clients of `@issuer-errors/core`.
+ *
+ * @packageDocumentation
+ */
+
+export { createRedisRateStore, type RedisRateStoreOptions } from './create-redis-rate-store';
+export type { RedisClientLike, ScriptArguments } from './run-script';
