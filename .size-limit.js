@@ -5,15 +5,17 @@
  * needs bytes raises its limit in the same change, and docs/performance.md says why.
  */
 const browser = (config) => ({ ...config, platform: 'browser' });
+/** The Redis store runs on servers only. */
+const node = (config) => ({ ...config, platform: 'node' });
 
-const check = ({ name, path, imported, limit, goal, ignore = [] }) => ({
+const check = ({ name, path, imported, limit, goal, ignore = [], platform = browser }) => ({
   name: `${name} (goal ${goal})`,
   path,
   import: imported,
   limit,
   gzip: true,
   ignore,
-  modifyEsbuildConfig: browser,
+  modifyEsbuildConfig: platform,
 });
 
 export default [
@@ -42,17 +44,26 @@ export default [
     name: 'the Cardda client, ky external',
     path: 'packages/cardda/dist/index.js',
     imported: '{ createCarddaClient }',
-    limit: '12.4 kB',
-    goal: '12.4 kB',
+    limit: '13.4 kB',
+    goal: '13.4 kB',
     ignore: ['ky'],
   }),
   check({
     name: 'the Clara client, ky external',
     path: 'packages/clara/dist/index.js',
     imported: '{ createClaraClient }',
-    limit: '13.5 KiB',
-    goal: '13.5 KiB',
+    limit: '14.5 kB',
+    goal: '14.5 kB',
     ignore: ['ky'],
+  }),
+  check({
+    name: 'the Redis rate store, redis external, on Node',
+    path: 'packages/redis/dist/index.js',
+    imported: '{ createRedisRateStore }',
+    limit: '5.6 kB',
+    goal: '5.6 kB',
+    ignore: ['redis'],
+    platform: node,
   }),
   check({
     name: 'core/messages: userMessage with its three catalogs, and applyFieldErrors',

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation testing of core and the adapters with StrykerJS. Stryker 10 needs Node 22, so, like
+# Mutation testing of core, the adapters and the Redis store with StrykerJS. Stryker 10 needs Node 22, so, like
 # ky 2 in test-ky2.sh, it is installed outside the workspace (whose engine-strict install on
 # Node 20 would refuse it), into a cache reused by later runs. Arguments go to `stryker run`,
 # e.g. `pnpm test:mutation --mutate packages/core/src/retry-after.ts`.

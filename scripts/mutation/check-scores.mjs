@@ -23,6 +23,11 @@ const CRITICAL_GROUPS = {
   'retry engine': [
     'packages/core/src/ky/retry-engine.ts',
     'packages/core/src/backoff.ts',
+    // The budget arithmetic, in this process and shared through Redis.
+    'packages/core/src/ky/request-gate.ts',
+    'packages/core/src/rate/memory-rate-store.ts',
+    'packages/redis/src/create-redis-rate-store.ts',
+    'packages/redis/src/redis-health.ts',
     'packages/clara/src/clara-retry.ts',
     'packages/cardda/src/cardda-retry.ts',
   ],

@@ -11,7 +11,7 @@ export default {
   testRunner: 'vitest',
   plugins: [`${strykerHome}/node_modules/@stryker-mutator/vitest-runner/dist/src/index.js`],
   mutate: [
-    'packages/{core,clara,cardda}/src/**/*.ts',
+    'packages/{core,clara,cardda,redis}/src/**/*.ts',
     '!**/*.test.ts',
     '!**/*.test-d.ts',
     '!**/__fixtures__/**',

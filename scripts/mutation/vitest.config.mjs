@@ -4,7 +4,7 @@ const coreSource = (path) =>
   fileURLToPath(new URL(`../../packages/core/src/${path}`, import.meta.url));
 
 /**
- * The unit suites of core and the adapters as one project, without type tests, for Stryker.
+ * The unit suites of core, the adapters and the Redis store as one project, without type tests, for Stryker.
  * Core resolves to its source, not its build, so that the adapters' suites test core's
  * mutants too, as they test core in use.
  */
@@ -16,7 +16,9 @@ export default {
     ],
   },
   test: {
-    include: ['packages/{core,clara,cardda}/src/**/*.test.ts'],
+    include: ['packages/{core,clara,cardda,redis}/src/**/*.test.ts'],
+    // The suites against a real Redis run in `pnpm test:redis`, not under Stryker.
+    exclude: ['**/*.redis.test.ts', '**/node_modules/**'],
     typecheck: { enabled: false },
   },
 };

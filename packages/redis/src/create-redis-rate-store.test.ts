@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RateBucket } from '@issuer-errors/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRedisRateStore } from './create-redis-rate-store';
@@ -26,7 +27,9 @@ function fakeRedis(answer: Answer) {
       commands.push({ command: 'EVAL', sha: source, options });
       return Promise.resolve([0, 0]);
     },
-    on: (_event, listener) => listeners.push(listener),
+    on: (event, listener) => {
+      if (event === 'error') listeners.push(listener);
+    },
   };
   const emitError = (error: unknown) => {
     for (const listener of listeners) listener(error);
@@ -235,6 +238,13 @@ describe('createRedisRateStore: when Redis fails', () => {
 });
 
 describe('createRedisRateStore: setup', () => {
+  it('takes the widest settings: a command time limit of 60 s, the whole budget without Redis', () => {
+    const { redis } = fakeRedis(async () => [0, 0]);
+    expect(() =>
+      createRedisRateStore({ redis, commandTimeoutMs: 60_000, fallbackShare: 1 }),
+    ).not.toThrow();
+  });
+
   it.each([
     [
       { redis: {} },
@@ -245,12 +255,17 @@ describe('createRedisRateStore: setup', () => {
       'redis needs a connected node-redis client (createClient() of the redis package, 5 or later)',
     ],
     [{ commandTimeoutMs: 0 }, 'commandTimeoutMs needs a number of ms above 0, at most 60 000'],
+    [{ commandTimeoutMs: 60_001 }, 'commandTimeoutMs needs a number of ms above 0, at most 60 000'],
     [
       { commandTimeoutMs: Number.NaN },
       'commandTimeoutMs needs a number of ms above 0, at most 60 000',
     ],
     [{ fallbackShare: 0 }, 'fallbackShare needs a number above 0, at most 1'],
     [{ fallbackShare: 1.5 }, 'fallbackShare needs a number above 0, at most 1'],
+    [
+      { redis: { eval: async () => [0, 0] } },
+      'redis needs a connected node-redis client (createClient() of the redis package, 5 or later)',
+    ],
   ])('throws invalid_client_setup for %o', (options, problem) => {
     const { redis } = fakeRedis(async () => [0, 0]);
     expect(() => createRedisRateStore({ redis, ...options } as never)).toThrow(
@@ -259,5 +274,88 @@ describe('createRedisRateStore: setup', () => {
         message: `createRedisRateStore: ${problem}`,
       }),
     );
+  });
+});
+
+describe('createRedisRateStore: asking Redis', () => {
+  it('asks Redis for every take while it answers, concurrent ones too', async () => {
+    const { redis, commands } = fakeRedis(async () => [0, 0]);
+    const store = createRedisRateStore({ redis });
+    await Promise.all([store.take(bucket), store.take(bucket), store.take(bucket)]);
+    expect(commands).toHaveLength(3);
+  });
+
+  it('counts requests that fail together as one failure, and probes with one request at a time', async () => {
+    const { redis, commands } = fakeRedis(async () => {
+      throw new Error('down');
+    });
+    const store = createRedisRateStore({ redis, random: () => 0, fallbackShare: 1 });
+    await Promise.all([store.take(bucket), store.take(bucket), store.take(bucket)]);
+    expect(commands).toHaveLength(3);
+    // One failure: the first wait, 100 ms, drawn down to half of it.
+    vi.advanceTimersByTime(50);
+    await Promise.all([store.take(bucket), store.take(bucket)]);
+    expect(commands).toHaveLength(4);
+  });
+
+  it('works with a client that has no error events', async () => {
+    const { redis, commands } = fakeRedis(async () => [0, 0]);
+    const { on: _on, ...withoutEvents } = redis;
+    expect(await createRedisRateStore({ redis: withoutEvents }).take(bucket)).toEqual({
+      waitMs: 0,
+      cooldownMs: 0,
+    });
+    expect(commands).toHaveLength(1);
+  });
+
+  it('never aborts a command that answered, and ignores one that fails after its time limit', async () => {
+    const signals: AbortSignal[] = [];
+    let fail: (error: Error) => void = () => {};
+    let answers = 0;
+    const redis: RedisClientLike = {
+      evalSha: () => {
+        answers += 1;
+        if (answers === 1) return Promise.resolve([0, 0]);
+        return new Promise((_, reject) => {
+          fail = reject;
+        });
+      },
+      eval: () => Promise.resolve([0, 0]),
+      withAbortSignal(signal) {
+        signals.push(signal);
+        return redis;
+      },
+    };
+    const store = createRedisRateStore({ redis });
+    await store.take(bucket);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(signals[0]?.aborted).toBe(false);
+    const late = store.take(bucket);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await late).toEqual({ waitMs: 0, cooldownMs: 0 });
+    expect(signals[1]?.aborted).toBe(true);
+    // An answer after the time limit has nobody to tell: no unhandled rejection.
+    fail(new Error('Socket closed unexpectedly'));
+    await vi.advanceTimersByTimeAsync(0);
+  });
+
+  it('says what Redis answered instead of [wait, cooldown]', async () => {
+    const reports: Error[] = [];
+    const { redis } = fakeRedis(async () => [1, 2, 3]);
+    await createRedisRateStore({ redis, onStoreError: (error) => reports.push(error) }).take(
+      bucket,
+    );
+    expect(reports[0]?.cause).toMatchObject({
+      message: 'Redis answered the rate script with something else than [wait, cooldown]',
+    });
+  });
+
+  it('holds two Lua scripts, each named by the SHA-1 Redis caches it by', () => {
+    for (const script of [TAKE_SCRIPT, COOL_DOWN_SCRIPT]) {
+      expect(script.sha).toBe(createHash('sha1').update(script.source).digest('hex'));
+      expect(script.source).toContain("redis.call('TIME')");
+    }
+    expect(TAKE_SCRIPT.source).toContain("redis.call('SET', KEYS[1]");
+    expect(COOL_DOWN_SCRIPT.source).toContain("redis.call('SET', KEYS[1]");
   });
 });

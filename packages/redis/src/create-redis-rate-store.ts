@@ -153,12 +153,8 @@ function shareOf({ budget }: RateBucket, share: number): RateBucket['budget'] {
 
 /** The script's reply, `[waitMs, cooldownMs]`; anything else is a failure of the store. */
 function toTake(reply: unknown): [number, number] {
-  if (Array.isArray(reply) && reply.length === 2) {
-    const [waitMs, cooldownMs] = reply.map(Number);
-    if (waitMs !== undefined && cooldownMs !== undefined && waitMs >= 0 && cooldownMs >= 0) {
-      return [waitMs, cooldownMs];
-    }
-  }
+  const [waitMs, cooldownMs] = Array.isArray(reply) && reply.length === 2 ? reply.map(Number) : [];
+  if (Number(waitMs) >= 0 && Number(cooldownMs) >= 0) return [Number(waitMs), Number(cooldownMs)];
   throw new Error('Redis answered the rate script with something else than [wait, cooldown]');
 }
 

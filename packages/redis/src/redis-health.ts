@@ -30,7 +30,6 @@ export class RedisHealth {
   /** Redis answered: the outage, if any, is over. */
   answered = (): void => {
     this.#failures = 0;
-    this.#probing = false;
   };
 
   /** Redis failed or was late: wait before asking again, and report a new outage. */

@@ -54,7 +54,7 @@ async function evalScript(
   try {
     return await client.evalSha(script.sha, options);
   } catch (error) {
-    if (!String((error as Error | undefined)?.message).startsWith('NOSCRIPT')) throw error;
+    if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
     return client.eval(script.source, options);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineAdapter } from '../adapter/define-adapter';
 import { createMemoryRateStore } from '../rate/memory-rate-store';
 import type { RateBucket, RateStore } from '../rate/rate-types';
@@ -113,6 +113,25 @@ describe('client: reads and writes apart', () => {
   });
 });
 
+describe('client: a 429 and the store', () => {
+  it('asks the store to pause the class for a wait the issuer named, and for nothing else', async () => {
+    nock(ORIGIN).get('/v1/a').reply(429, {}, { 'Retry-After': '2' }).get('/v1/b').reply(429);
+    const pauses: number[] = [];
+    const memory = createMemoryRateStore();
+    const rateStore: RateStore = {
+      take: () => ({ waitMs: 0, cooldownMs: 0 }),
+      coolDown: (bucket, ms) => {
+        pauses.push(ms);
+        memory.coolDown(bucket, ms);
+      },
+    };
+    const client = testClient({ rateStore, rateKey: 'k', maxAttempts: 1 });
+    await client.get('/a');
+    await client.get('/b');
+    expect(pauses).toEqual([2000]);
+  });
+});
+
 describe('client: a shared rateStore', () => {
   it('names budgets by a hash of the credential, never the credential itself', async () => {
     nock(ORIGIN).get('/v1/a').reply(200, {});
@@ -164,12 +183,31 @@ describe('client: rate setup', () => {
     expect(error.message).toBe(`Test: ${name} needs requestsPerSecond > 0 and a whole burst ≥ 1`);
   });
 
-  it('answers invalid_client_setup for a rateStore without take and coolDown', async () => {
-    const rateStore = {} as RateStore;
-    const error = (await testClient({ rateStore }).get('/x'))._unsafeUnwrapErr();
+  it.each([
+    ['no methods', {}],
+    ['no coolDown', { take: () => ({ waitMs: 0, cooldownMs: 0 }) }],
+    ['null', null],
+  ])('answers invalid_client_setup for a rateStore with %s', async (_name, rateStore) => {
+    const client = testClient({ rateStore: rateStore as unknown as RateStore });
+    const error = (await client.get('/x'))._unsafeUnwrapErr();
     expect(error.code).toBe('invalid_client_setup');
     expect(error.message).toBe(
       'Test: rateStore needs take and coolDown methods, such as createRedisRateStore returns',
     );
+  });
+
+  it('needs Web Crypto to hash the credential for a shared store, unless a rateKey names the budget', async () => {
+    nock(ORIGIN).get('/v1/x').reply(200, {});
+    const rateStore = createMemoryRateStore();
+    vi.stubGlobal('crypto', undefined);
+    try {
+      const error = (await testClient({ rateStore }).get('/x'))._unsafeUnwrapErr();
+      expect(error.message).toBe(
+        'Test: rateStore needs Web Crypto (globalThis.crypto.subtle) to hash the credential, or a rateKey',
+      );
+      expect((await testClient({ rateStore, rateKey: 'fleet' }).get('/x')).isOk()).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

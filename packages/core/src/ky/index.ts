@@ -4,13 +4,11 @@
  * @packageDocumentation
  */
 
+// The options' types; a store's own types are on the main entry.
 export type {
-  RateBucket,
   RateBudget,
-  RateClass,
   RateLimitOptions,
   RateStore,
-  RateTake,
   ReadWriteBudgets,
 } from '../rate/rate-types';
 export type {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryRateStore } from '../rate/memory-rate-store';
-import type { RateBudget, RateStore } from '../rate/rate-types';
+import type { RateBudget, RateStore, RateTake } from '../rate/rate-types';
 import { RequestGate } from './request-gate';
 
 beforeEach(() => {
@@ -225,7 +225,13 @@ describe('RequestGate: the store', () => {
       },
     ],
     ['rejects', () => Promise.reject(new Error('down'))],
-    ['answers nonsense', () => ({ waitMs: Number.NaN, cooldownMs: 0 })],
+    ['answers NaN', () => ({ waitMs: Number.NaN, cooldownMs: 0 })],
+    ['answers a NaN cooldown', () => ({ waitMs: 10, cooldownMs: Number.NaN })],
+    ['answers an endless wait', () => ({ waitMs: Number.POSITIVE_INFINITY, cooldownMs: 0 })],
+    ['answers a negative wait', () => ({ waitMs: -1, cooldownMs: 0 })],
+    ['answers a negative cooldown', () => ({ waitMs: 10, cooldownMs: -1 })],
+    ['answers null, later', () => Promise.resolve(null)],
+    ['answers nothing', () => undefined],
   ])('lets the request leave when the store %s', async (_name, take) => {
     const broken = { take, coolDown: take } as unknown as RateStore;
     const gate = new RequestGate(broken, { key: 'p:h:all', budget: { requestsPerSecond: 1 } });
@@ -244,4 +250,83 @@ describe('RequestGate: the store', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(passedAt).toEqual([1000]);
   });
+
+  it('waits out a cooldown exactly as long as the request may wait', async () => {
+    const gate = gateWith(undefined);
+    gate.coolDown(5000);
+    const passage = gate.pass(undefined, 5000);
+    await vi.advanceTimersByTimeAsync(5000);
+    await expect(passage).resolves.toEqual({ kind: 'passed' });
+  });
+
+  it('asks once at a time: a waiter that comes while the store answers gets that answer', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: undefined });
+    const controller = new AbortController();
+    const first = passAll(gate, 1, controller.signal);
+    controller.abort();
+    const second = passAll(gate, 1);
+    expect(asks()).toBe(1);
+    answer({ waitMs: 0, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect([first, second, asks()]).toEqual([[false], [0], 1]);
+    // The next request, alone, asks again.
+    const third = passAll(gate, 1);
+    expect(asks()).toBe(2);
+    answer({ waitMs: 0, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(third).toEqual([0]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('drops an answer nobody waits for any more, and goes on', async () => {
+    const { store, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: undefined });
+    const controller = new AbortController();
+    passAll(gate, 1, controller.signal);
+    controller.abort();
+    answer({ waitMs: 0, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    const next = passAll(gate, 1);
+    answer({ waitMs: 0, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(next).toEqual([0]);
+  });
+
+  it('asks nothing more when a waiter behind the first leaves', async () => {
+    let asks = 0;
+    const memory = createMemoryRateStore();
+    const counting: RateStore = {
+      take: (bucket) => {
+        asks += 1;
+        return memory.take(bucket);
+      },
+      coolDown: (bucket, ms) => memory.coolDown(bucket, ms),
+    };
+    const gate = new RequestGate(counting, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    passAll(gate, 2);
+    const controller = new AbortController();
+    passAll(gate, 1, controller.signal);
+    expect(asks).toBe(2);
+    controller.abort();
+    expect(asks).toBe(2);
+  });
 });
+
+/** A store whose answers the test gives, one per ask, in order. */
+function deferredStore() {
+  const pending: Array<(take: RateTake) => void> = [];
+  let asked = 0;
+  const store: RateStore = {
+    take: () => {
+      asked += 1;
+      return new Promise<RateTake>((resolve) => pending.push(resolve));
+    },
+    coolDown: () => {},
+  };
+  return {
+    store,
+    asks: () => asked,
+    answer: (take: RateTake) => pending.shift()?.(take),
+  };
+}

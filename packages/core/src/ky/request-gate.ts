@@ -39,15 +39,6 @@ export class RequestGate {
   constructor(store: RateStore, bucket: RateBucket | PromiseLike<RateBucket>) {
     this.#store = store;
     this.#bucket = bucket;
-    if (!isRateBucket(bucket)) {
-      bucket.then(
-        (resolved) => {
-          this.#bucket = resolved;
-        },
-        // Asking the store then fails too, and a failed ask lets the request leave.
-        ignore,
-      );
-    }
   }
 
   /** Pauses the class for `ms` from now (a 429's wait), unless a longer pause already runs. */
@@ -78,7 +69,7 @@ export class RequestGate {
           const index = this.#queue.indexOf(waiter);
           this.#queue.splice(index, 1);
           resolve(STOPPED);
-          if (index === 0 && !this.#asking) {
+          if (index === 0) {
             clearTimeout(this.#timer);
             this.#drain();
           }
@@ -86,12 +77,14 @@ export class RequestGate {
       };
       signal?.addEventListener('abort', waiter.onAbort);
       this.#queue.push(waiter);
-      if (this.#queue.length === 1 && !this.#asking) this.#drain();
+      if (this.#queue.length === 1) this.#drain();
     });
   }
 
   /** Asks the store for the first waiter, and for the next ones while the answers come at once. */
   #drain = (): void => {
+    // The answer on its way goes to whoever is first when it comes.
+    if (this.#asking) return;
     this.#timer = undefined;
     while (this.#queue.length > 0) {
       const answer = this.#ask();
@@ -155,13 +148,12 @@ function isRateBucket(value: RateBucket | PromiseLike<RateBucket>): value is Rat
 }
 
 function isRateTake(value: unknown): value is RateTake {
-  const take = value as RateTake | undefined;
+  const { waitMs, cooldownMs } = (value ?? {}) as Partial<RateTake>;
   return (
-    typeof take === 'object' &&
-    take !== null &&
-    take.waitMs >= 0 &&
-    take.cooldownMs >= 0 &&
-    Number.isFinite(take.waitMs)
+    Number.isFinite(waitMs) &&
+    Number.isFinite(cooldownMs) &&
+    Number(waitMs) >= 0 &&
+    Number(cooldownMs) >= 0
   );
 }
 

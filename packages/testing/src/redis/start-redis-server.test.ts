@@ -6,7 +6,8 @@ describe('startRedisServer', () => {
     const started = startRedisServer({ command: 'redis-server-that-is-not-installed' });
     await expect(started).rejects.toMatchObject({
       code: 'invalid_client_setup',
-      message: 'redis-server could not be started: install it (Debian: apt-get install redis-server)',
+      message:
+        'redis-server could not be started: install it (Debian: apt-get install redis-server)',
     });
   });
 });
