@@ -40,7 +40,7 @@ const SPACING_MARGIN = 0.02;
 const MAX_WAKE_JITTER_MS = 250;
 
 /**
- * A {@link RateStore} in Redis: every process that gives its clients this store and uses one
+ * A `RateStore` (of `@issuer-errors/core`) in Redis: every process that gives its clients this store and uses one
  * credential keeps one budget and one cooldown per class, so a fleet stays under the
  * issuer's limit together and one 429 pauses the fleet's class.
  *

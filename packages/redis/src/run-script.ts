@@ -11,9 +11,13 @@ export interface ScriptArguments {
  * commands, and, when it has them, per-command abort signals and `error` events.
  */
 export interface RedisClientLike {
+  /** Runs a script Redis has cached, by its SHA-1 (`EVALSHA`). */
   evalSha(sha1: string, options: ScriptArguments): Promise<unknown>;
+  /** Runs a script, and caches it (`EVAL`). */
   eval(script: string, options: ScriptArguments): Promise<unknown>;
+  /** The same client, with commands that `signal` drops while they are still queued. */
   withAbortSignal?(signal: AbortSignal): RedisClientLike;
+  /** Listens to the connection's errors. */
   on?(event: 'error', listener: (error: unknown) => void): unknown;
 }
 
