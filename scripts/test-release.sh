@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-packages=(core cardda clara testing cli)
+packages=(core cardda clara redis testing cli)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
