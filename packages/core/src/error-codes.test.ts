@@ -18,7 +18,7 @@ describe('ERROR_CODES', () => {
 });
 
 describe('kindOfCode', () => {
-  it('gives the kind of the codes DESIGN.md and the provider docs name', () => {
+  it('gives the kind of the codes docs/taxonomy.md and the provider docs name', () => {
     const expected: Partial<Record<ErrorCode, string>> = {
       credit_limit_exceeded: 'business_rule',
       user_not_active: 'business_rule',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, isErrorKind } from './error-kinds';
 
 describe('ERROR_KINDS', () => {
-  it('is the closed taxonomy of DESIGN.md, in its order', () => {
+  it('is the closed taxonomy of docs/taxonomy.md, in its order', () => {
     expect(ERROR_KINDS).toEqual([
       'validation',
       'authentication',

@@ -7,6 +7,19 @@ describe('getHeader', () => {
     expect(getHeader({ 'x-request-id': 'abc' }, 'X-Request-Id')).toBe('abc');
   });
 
+  it('never throws on hostile header objects: a throwing getter, a revoked proxy, a string', () => {
+    const throwing = Object.defineProperty({}, 'x-request-id', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(getHeader(throwing, 'x-request-id')).toBeUndefined();
+    expect(getHeader(revoked.proxy, 'x-request-id')).toBeUndefined();
+    expect(getHeader('not headers', 'x-request-id')).toBeUndefined();
+  });
   it('reads a header in any casing from a fetch Headers object', () => {
     expect(getHeader(new Headers({ 'X-Request-Id': 'abc' }), 'X-REQUEST-ID')).toBe('abc');
   });

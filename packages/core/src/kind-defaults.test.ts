@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, type ErrorKind } from './error-kinds';
 import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
 
-/** "retryable by default" and "outcome" of each kind, from the taxonomy table of DESIGN.md. */
+/** "retryable by default" and "outcome" of each kind, from the taxonomy table of docs/taxonomy.md. */
 const DESIGN_DEFAULTS: Record<ErrorKind, { retryable: boolean; outcome: ErrorOutcome }> = {
   validation: { retryable: false, outcome: 'rejected' },
   authentication: { retryable: false, outcome: 'rejected' },
@@ -24,7 +24,7 @@ const DESIGN_DEFAULTS: Record<ErrorKind, { retryable: boolean; outcome: ErrorOut
 
 /**
  * The status a backend passing the error on answers with when no response came back: the
- * caller's errors keep the issuer's typical status (DESIGN.md); a failure of the issuer or of
+ * caller's errors keep the issuer's typical status (docs/taxonomy.md); a failure of the issuer or of
  * the way to it is a gateway's (RFC 9110 §15.6.3 502 Bad Gateway, §15.6.4 503 Service
  * Unavailable, §15.6.5 504 Gateway Timeout); the backend's own misconfiguration is its 500;
  * a caller that went away gets 499, the de-facto "client closed request".
@@ -52,7 +52,7 @@ describe('KIND_DEFAULTS', () => {
     expect(Object.keys(KIND_DEFAULTS).sort()).toEqual([...ERROR_KINDS].sort());
   });
 
-  it.each(ERROR_KINDS)('gives %s the retryable default and outcome of DESIGN.md', (kind) => {
+  it.each(ERROR_KINDS)('gives %s the retryable default and outcome of docs/taxonomy.md', (kind) => {
     const { retryable, outcome } = KIND_DEFAULTS[kind];
     expect({ retryable, outcome }).toStrictEqual(DESIGN_DEFAULTS[kind]);
   });

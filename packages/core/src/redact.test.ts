@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getHeader } from './headers';
 import { ALLOWED_HEADERS, redactHeaders } from './redact-headers';
 import { getRequestId } from './request-id';
-
-describe('getHeader', () => {
-  it('reads a header in any casing from a record and from Headers', () => {
-    expect(getHeader({ 'X-Request-ID': 'a' }, 'x-request-id')).toBe('a');
-    expect(getHeader(new Headers({ 'x-request-id': 'b' }), 'X-Request-Id')).toBe('b');
-  });
-
-  it('never throws on hostile header objects', () => {
-    const throwing = Object.defineProperty({}, 'x-request-id', {
-      enumerable: true,
-      get() {
-        throw new Error('boom');
-      },
-    });
-    const revoked = Proxy.revocable({}, {});
-    revoked.revoke();
-    expect(getHeader(throwing, 'x-request-id')).toBeUndefined();
-    expect(getHeader(revoked.proxy, 'x-request-id')).toBeUndefined();
-    expect(getHeader('not headers', 'x-request-id')).toBeUndefined();
-  });
-});
 
 describe('getRequestId', () => {
   it('reads X-Request-Id in any casing', () => {
