@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
+import type { RateBucket } from '@issuer-errors/core';
 import { mockCardda } from '@issuer-errors/testing/nock';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -113,16 +114,10 @@ describe('createCarddaClient', () => {
 
   it('names its budget in a shared store by a hash of the API key, never the key', async () => {
     api().get('/v1/banking/bank_transactions').reply(200, []);
-    const keys: string[] = [];
-    const rateStore = {
-      take: (bucket: { key: string }) => {
-        keys.push(bucket.key);
-        return { waitMs: 0, cooldownMs: 0 };
-      },
-      coolDown: () => {},
-    };
+    const take = vi.fn((_bucket: RateBucket) => ({ waitMs: 0, cooldownMs: 0 }));
+    const rateStore = { take, coolDown: vi.fn() };
     await createCarddaClient({ apiKey: API_KEY, rateStore }).get('/banking/bank_transactions');
     const hash = createHash('sha256').update(API_KEY).digest('hex').slice(0, 32);
-    expect(keys).toEqual([`cardda:${hash}:all`]);
+    expect(take.mock.calls.map(([bucket]) => bucket.key)).toEqual([`cardda:${hash}:all`]);
   });
 });

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { computeBackoffMs, type IssuerError, type IssuerResultAsync } from '@issuer-errors/core';
+import {
+  computeBackoffMs,
+  type IssuerError,
+  type IssuerResultAsync,
+  type RateBucket,
+} from '@issuer-errors/core';
 import type { RetryEvent } from '@issuer-errors/core/ky';
 import { mockClara } from '@issuer-errors/testing/nock';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clara } from './clara';
 import { createClaraClient } from './create-clara-client';
 
@@ -148,14 +153,8 @@ describe('createClaraClient', () => {
   it('names its budgets in a shared store by a hash of the certificate, else of the OAuth client', async () => {
     mockClara(api()).replyOk([], { path: '/v2/cards' }).replyOk([], { path: '/v2/cards' });
     tokens('t1');
-    const keys: string[] = [];
-    const rateStore = {
-      take: (bucket: { key: string }) => {
-        keys.push(bucket.key);
-        return { waitMs: 0, cooldownMs: 0 };
-      },
-      coolDown: () => {},
-    };
+    const take = vi.fn((_bucket: RateBucket) => ({ waitMs: 0, cooldownMs: 0 }));
+    const rateStore = { take, coolDown: vi.fn() };
     const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
     await createClaraClient({ baseUrl: BASE_URL, oauth, rateStore }).get('/cards');
     // The bucket is asked for before anything is sent: whether this fake certificate connects does not matter.
@@ -166,6 +165,9 @@ describe('createClaraClient', () => {
       rateStore,
       tls,
     }).get('/cards');
-    expect(keys).toEqual([`clara:${sha('id')}:read`, `clara:${sha('CERT-PEM')}:read`]);
+    expect(take.mock.calls.map(([bucket]) => bucket.key)).toEqual([
+      `clara:${sha('id')}:read`,
+      `clara:${sha('CERT-PEM')}:read`,
+    ]);
   });
 });

@@ -103,7 +103,9 @@ describe('client: the shared cooldown', () => {
     expect(error.status).toBeUndefined();
     expect(error.retryAfterMs).toBeGreaterThan(118_000);
     expect(error.retryAfterMs).toBeLessThanOrEqual(120_000);
-    expect(error.message).toBe('Test: not sent: after a 429, its rate limit is paused 120 s more');
+    expect(error.message).toBe(
+      'Test: not sent: the provider asked requests like it to wait 120 s more',
+    );
     expect(scope.pendingMocks()).toEqual(['GET https://issuer.test:443/v1/second']);
   });
 

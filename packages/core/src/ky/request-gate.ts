@@ -1,5 +1,7 @@
 import type { RateBucket, RateStore, RateTake } from '../rate/rate-types';
 import { MAX_TIMER_MS } from '../time-limits';
+import { createScope } from './scope';
+import { untilAborted } from './sleep';
 
 /** How a request left the gate: it may go, the call stopped first, or the issuer's cooldown outlasts what the call may wait. */
 export type GatePassage =
@@ -29,7 +31,7 @@ const STORE_TIME_LIMIT_MS = 1_000;
  */
 export class RequestGate {
   readonly #store: RateStore;
-  #bucket: RateBucket | PromiseLike<RateBucket>;
+  readonly #bucket: RateBucket | PromiseLike<RateBucket>;
   readonly #queue: Waiter[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** An answer of the store is awaited: nobody else asks meanwhile. */
@@ -131,16 +133,16 @@ export class RequestGate {
 }
 
 /** The store's answer, or `OPEN` when it fails or is late. */
-function withinTimeLimit(answer: PromiseLike<RateTake>): Promise<RateTake> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<RateTake>((resolve) => {
-    timer = setTimeout(resolve, STORE_TIME_LIMIT_MS, OPEN);
-  });
-  const answered = Promise.resolve(answer).then(
-    (take) => (isRateTake(take) ? take : OPEN),
-    () => OPEN,
-  );
-  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+async function withinTimeLimit(answer: PromiseLike<RateTake>): Promise<RateTake> {
+  const limit = createScope(undefined, STORE_TIME_LIMIT_MS);
+  try {
+    const take = await untilAborted(Promise.resolve(answer), limit.signal);
+    return isRateTake(take) ? take : OPEN;
+  } catch {
+    return OPEN;
+  } finally {
+    limit.dispose();
+  }
 }
 
 function isRateBucket(value: RateBucket | PromiseLike<RateBucket>): value is RateBucket {

@@ -66,6 +66,11 @@ export async function runWithRetries<T>(
       const result = await sendAttempt(plan, call, token.value, settings.timeoutMs);
       if (result.isOk()) return result;
       const error = result.error;
+      // The issuer's own wait pauses the request's whole class (every process's, in a shared
+      // store); a backoff of the client's choosing delays only this request.
+      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
+        gate.coolDown(error.retryAfterMs);
+      }
 
       if (
         error.kind === 'authentication' &&
@@ -89,13 +94,8 @@ export async function runWithRetries<T>(
       }
 
       const retries = retriesByKind.get(error.kind) ?? 0;
-      // The issuer's own wait pauses the request's whole class (every process's, in a shared
-      // store); a backoff of the client's choosing delays only this request.
-      if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
-        gate.coolDown(error.retryAfterMs);
-      }
-      const delayMs = waitBeforeRetry(settings, plan, error, retries);
       if (!mayRetry(settings, plan, error, attempt, retries)) return finish(error);
+      const delayMs = waitBeforeRetry(settings, plan, error, retries);
       if (delayMs > settings.maxRetryDelayMs) return finish(error);
       if (Date.now() + delayMs >= deadline) return finish(error);
 
@@ -154,12 +154,12 @@ async function awaitToken(
   }
 }
 
-/** A request not sent because its class is paused after a 429 for longer than `maxRetryDelayMs`. */
+/** A request not sent because the provider's wait for its class outlasts `maxRetryDelayMs`. */
 function pausedError(adapter: IssuerAdapter, cooldownMs: number): IssuerError {
   return new IssuerError({
     provider: adapter.name,
     code: 'rate_limited',
-    message: `${adapter.displayName}: not sent: after a 429, its rate limit is paused ${Math.ceil(cooldownMs / 1000)} s more`,
+    message: `${adapter.displayName}: not sent: the provider asked requests like it to wait ${Math.ceil(cooldownMs / 1000)} s more`,
     retryAfterMs: cooldownMs,
   });
 }
