@@ -111,19 +111,21 @@ describe('a fleet sharing one budget through Redis', () => {
     issuer.route('GET', '/cards', [{ error: 'rate-limited', retryAfter: 2 }, { json: [] }]);
     const reports = await runFleet(
       [1, 2, 3].map(() =>
-        carddaWorker(issuer, { calls: gets(4), rateLimit: { requestsPerSecond: 100 } }),
+        // 20/s: a slot every 51 ms, so that only a request or two leave while the 429 travels.
+        carddaWorker(issuer, { calls: gets(4), rateLimit: { requestsPerSecond: 20 } }),
       ),
     );
     expect(succeeded(reports)).toBe(12);
     const answered = issuer.requests.filter((request) => request.answer === 'ok 200');
     const refusedAt = Math.min(...reports.map((report) => report.started));
     expect(refusals(issuer)).toBe(1);
-    // Requests already on their way when the 429 came may pass; the rest waited for the fleet's pause.
+    // Requests granted while the 429 and its pause travel (a few, on a loaded machine) pass; the
+    // rest of the fleet waits for the pause. Unshared, only the refused request would wait.
     expect(answered.length).toBe(12);
     const waited = reports
       .flatMap((report) => report.outcomes)
-      .filter((o) => o.endedAt - refusedAt >= 1_900);
-    expect(waited.length).toBeGreaterThanOrEqual(9);
+      .filter((outcome) => outcome.endedAt - refusedAt >= 1_900);
+    expect(waited.length).toBeGreaterThanOrEqual(6);
   });
 
   it('keeps no credential in any key or value of Redis', async () => {
