@@ -2,7 +2,7 @@
 # Mutation testing of core, the adapters and the Redis store with StrykerJS. Stryker 10 needs Node 22, so, like
 # ky 2 in test-ky2.sh, it is installed outside the workspace (whose engine-strict install on
 # Node 20 would refuse it), into a cache reused by later runs. Arguments go to `stryker run`,
-# e.g. `pnpm test:mutation --mutate packages/core/src/retry-after.ts`.
+# e.g. `pnpm test:mutation --mutate packages/core/src/http/retry-after.ts`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -7,13 +7,13 @@ const build = libraryBuild([
   'src/messages/index.ts',
   // The one module that imports neverthrow, in a file of its own: sharing a chunk with
   // `IssuerError` would make every bundle that uses `IssuerError` carry neverthrow too.
-  'src/result.ts',
-  'src/neverthrow-node.ts',
+  'src/error/result.ts',
+  'src/error/neverthrow-node.ts',
 ]);
 
 /**
  * Built code imports neverthrow as `#neverthrow`, which package.json `imports` sends to
- * `neverthrow-node.ts` on Node and to neverthrow itself in bundlers.
+ * `error/neverthrow-node.ts` on Node and to neverthrow itself in bundlers.
  */
 const neverthrowByPackageImports: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'neverthrow-by-package-imports',

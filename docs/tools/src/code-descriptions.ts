@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, type ErrorCode } from '@issuer-errors/core';
 
-const SOURCE = join(import.meta.dirname, '../../../packages/core/src/error-codes.ts');
+const SOURCE = join(import.meta.dirname, '../../../packages/core/src/error/error-codes.ts');
 
 /**
  * When each fine code is raised, read from the TSDoc of its entry in `ERROR_CODES`,

@@ -16,6 +16,7 @@ export type {
   RetryGuidance,
   RuleGuidance,
 } from './adapter/adapter-types';
+export { classifyThrown, type ThrownClassification } from './adapter/classify-thrown';
 export { defineAdapter } from './adapter/define-adapter';
 export {
   type LenientBody,
@@ -24,7 +25,13 @@ export {
   type LenientShape,
   lenientObject,
 } from './adapter/lenient-object';
-export { computeBackoffMs, MAX_BACKOFF_MS } from './backoff';
+export type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './adapter/standard-schema';
+export { computeBackoffMs, MAX_BACKOFF_MS } from './client/backoff';
 export {
   type CodesByKind,
   ERROR_CODES,
@@ -32,8 +39,8 @@ export {
   type ErrorCodeOf,
   isErrorCode,
   kindOfCode,
-} from './error-codes';
-export { ERROR_KINDS, type ErrorKind, isErrorKind } from './error-kinds';
+} from './error/error-codes';
+export { ERROR_KINDS, type ErrorKind, isErrorKind } from './error/error-kinds';
 export {
   addFieldError,
   DEFAULT_DETAILS_SHAPE,
@@ -42,16 +49,40 @@ export {
   fieldErrorsFromDetails,
   fieldErrorsFromMap,
   mergeFieldErrors,
-} from './field-errors';
-export { classifyThrown, type ThrownClassification } from './from-thrown';
-export { getHeader, type HeadersInput, headerEntries } from './headers';
-export { parseHttpDate } from './http-date';
-export { IssuerError, isIssuerError } from './issuer-error';
-export { issuerErrorFromJSON } from './issuer-error-json';
-export type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
-export { type ErrorOutcome, KIND_DEFAULTS, type KindDefaults } from './kind-defaults';
-export { maskCardNumbers } from './mask-card-numbers';
-export { type ErrorHandlers, matchError } from './match-error';
+} from './error/field-errors';
+export { IssuerError, isIssuerError } from './error/issuer-error';
+export { issuerErrorFromJSON } from './error/issuer-error-json';
+export type {
+  IssuerErrorInit,
+  IssuerErrorJson,
+  RawResponseSnapshot,
+} from './error/issuer-error-types';
+export { type ErrorHandlers, matchError } from './error/match-error';
+export {
+  err,
+  type IssuerResult,
+  type IssuerResultAsync,
+  ok,
+  type Result,
+  ResultAsync,
+  tryIssuerCall,
+} from './error/result';
+export { getHeader, type HeadersInput, headerEntries } from './http/headers';
+export { parseHttpDate } from './http/http-date';
+export {
+  type BoundedText,
+  MAX_ERROR_BODY_BYTES,
+  type ReadBoundedTextOptions,
+  readBoundedText,
+} from './http/read-body';
+export { ALLOWED_HEADERS, redactHeaders } from './http/redact-headers';
+export { getRequestId, REQUEST_ID_HEADERS } from './http/request-id';
+export {
+  clampDelayMs,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  retryAfterFromHeaders,
+} from './http/retry-after';
 export { recordOnSpan, type SpanLike } from './observability/record-on-span';
 export { type IssuerErrorLogFields, toLogFields } from './observability/to-log-fields';
 export {
@@ -61,11 +92,16 @@ export {
   toOtelAttributes,
 } from './observability/to-otel-attributes';
 export {
+  type ErrorOutcome,
+  KIND_DEFAULTS,
+  type KindDefaults,
+} from './problem-details/kind-defaults';
+export {
   type ProblemDetails,
   type ProblemDetailsOptions,
   type ProblemFieldError,
   toProblemDetails,
-} from './problem-details';
+} from './problem-details/problem-details';
 export { createMemoryRateStore, type MemoryRateStore } from './rate/memory-rate-store';
 export type {
   RateBucket,
@@ -76,36 +112,8 @@ export type {
   RateTake,
   ReadWriteBudgets,
 } from './rate/rate-types';
-export {
-  type BoundedText,
-  MAX_ERROR_BODY_BYTES,
-  type ReadBoundedTextOptions,
-  readBoundedText,
-} from './read-body';
-export { isSensitiveKey, MAX_RAW_BODY_BYTES, redactBody } from './redact-body';
-export { ALLOWED_HEADERS, redactHeaders } from './redact-headers';
-export { REDACTED, redactSecretsInText } from './redact-secrets';
-export { getRequestId, REQUEST_ID_HEADERS } from './request-id';
-export {
-  err,
-  type IssuerResult,
-  type IssuerResultAsync,
-  ok,
-  type Result,
-  ResultAsync,
-  tryIssuerCall,
-} from './result';
-export {
-  clampDelayMs,
-  MAX_RETRY_AFTER_MS,
-  parseRetryAfter,
-  retryAfterFromHeaders,
-} from './retry-after';
-export { toSafeCause } from './safe-cause';
-export { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes } from './sanitize-text';
-export type {
-  InferSchemaOutput,
-  StandardSchemaIssue,
-  StandardSchemaResult,
-  StandardSchemaV1,
-} from './standard-schema';
+export { maskCardNumbers } from './safety/mask-card-numbers';
+export { isSensitiveKey, MAX_RAW_BODY_BYTES, redactBody } from './safety/redact-body';
+export { REDACTED, redactSecretsInText } from './safety/redact-secrets';
+export { toSafeCause } from './safety/safe-cause';
+export { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes } from './safety/safe-text';

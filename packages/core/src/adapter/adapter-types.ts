@@ -1,10 +1,10 @@
-import type { ErrorCode } from '../error-codes';
-import type { ErrorKind } from '../error-kinds';
-import type { FieldErrors } from '../field-errors';
-import type { HeadersInput } from '../headers';
-import type { IssuerError } from '../issuer-error';
-import type { ErrorOutcome } from '../kind-retry-defaults';
-import type { StandardSchemaV1 } from '../standard-schema';
+import type { ErrorCode } from '../error/error-codes';
+import type { ErrorKind } from '../error/error-kinds';
+import type { FieldErrors } from '../error/field-errors';
+import type { IssuerError } from '../error/issuer-error';
+import type { ErrorOutcome } from '../error/kind-retry-defaults';
+import type { HeadersInput } from '../http/headers';
+import type { StandardSchemaV1 } from './standard-schema';
 
 /** A provider's error response as an adapter receives it. */
 export interface RawErrorInput {

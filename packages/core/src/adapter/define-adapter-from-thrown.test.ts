@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { classifyThrown } from '../from-thrown';
+import { classifyThrown } from './classify-thrown';
 import { defineAdapter } from './define-adapter';
 import { lenientObject } from './lenient-object';
 

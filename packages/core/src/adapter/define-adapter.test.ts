@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fieldErrorsFromMap } from '../field-errors';
-import { IssuerError } from '../issuer-error';
-import { issuerErrorFromJSON } from '../issuer-error-json';
+import { fieldErrorsFromMap } from '../error/field-errors';
+import { IssuerError } from '../error/issuer-error';
+import { issuerErrorFromJSON } from '../error/issuer-error-json';
 import { defineAdapter } from './define-adapter';
 import { lenientObject } from './lenient-object';
 

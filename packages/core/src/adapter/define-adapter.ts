@@ -1,8 +1,8 @@
-import { classifyThrown } from '../from-thrown';
-import { IssuerError, isIssuerError } from '../issuer-error';
-import { readBoundedText } from '../read-body';
-import { DEFAULT_TIMEOUT_MS } from '../time-limits';
+import { IssuerError, isIssuerError } from '../error/issuer-error';
+import { readBoundedText } from '../http/read-body';
+import { DEFAULT_TIMEOUT_MS } from '../http/time-limits';
 import type { AdapterConfig, IssuerAdapter } from './adapter-types';
+import { classifyThrown } from './classify-thrown';
 import { findRule } from './find-rule';
 import { createNormalize } from './normalize';
 

@@ -1,5 +1,5 @@
-import { isPlainRecord } from '../is-plain-record';
-import type { StandardSchemaResult, StandardSchemaV1 } from '../standard-schema';
+import { isPlainRecord } from '../error/is-plain-record';
+import type { StandardSchemaResult, StandardSchemaV1 } from './standard-schema';
 
 /** The type a lenient field is declared with: `'unknown'` takes any value that is present. */
 export type LenientFieldType = 'string' | 'number' | 'unknown';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFromMap } from '../field-errors';
+import { fieldErrorsFromMap } from '../error/field-errors';
 import type { ErrorRule } from './adapter-types';
 import { defineAdapter } from './define-adapter';
 import { lenientObject } from './lenient-object';

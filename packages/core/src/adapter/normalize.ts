@@ -1,9 +1,9 @@
-import { addFieldError, type FieldErrors } from '../field-errors';
-import { toHttpStatus } from '../http-status';
-import { CLEANED_TEXT, type CleanedInit, IssuerError } from '../issuer-error';
-import { getRequestId } from '../request-id';
-import { clampDelayMs, retryAfterFromHeaders } from '../retry-after';
-import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from '../sanitize-text';
+import { addFieldError, type FieldErrors } from '../error/field-errors';
+import { CLEANED_TEXT, type CleanedInit, IssuerError } from '../error/issuer-error';
+import { toHttpStatus } from '../http/http-status';
+import { getRequestId } from '../http/request-id';
+import { clampDelayMs, retryAfterFromHeaders } from '../http/retry-after';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from '../safety/safe-text';
 import type { AdapterConfig, ErrorRule, RawErrorInput } from './adapter-types';
 import { findRule, ruleField } from './find-rule';
 import { readErrorBody } from './read-error-body';

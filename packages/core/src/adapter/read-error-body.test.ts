@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { fieldErrorsFromDetails, fieldErrorsFromMap } from '../field-errors';
-import { MAX_ERROR_BODY_BYTES } from '../read-body';
-import type { StandardSchemaV1 } from '../standard-schema';
+import { fieldErrorsFromDetails, fieldErrorsFromMap } from '../error/field-errors';
+import { MAX_ERROR_BODY_BYTES } from '../http/read-body';
 import type { AdapterConfig, FieldErrorSource } from './adapter-types';
 import { type LenientBody, lenientObject } from './lenient-object';
 import { readErrorBody } from './read-error-body';
+import type { StandardSchemaV1 } from './standard-schema';
 
 const acmeShape = {
   code: 'string',

@@ -1,5 +1,5 @@
-import type { FieldErrors } from '../field-errors';
-import { MAX_ERROR_BODY_BYTES } from '../read-body';
+import type { FieldErrors } from '../error/field-errors';
+import { MAX_ERROR_BODY_BYTES } from '../http/read-body';
 import type { AdapterConfig } from './adapter-types';
 
 /** The facts read from a provider's error body. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAdapter } from '../adapter/__fixtures__/test-adapter';
 import { type LoopbackServer, startLoopbackServer } from './__fixtures__/loopback-server';
-import { testAdapter } from './__fixtures__/test-adapter';
 import { createIssuerClient } from './create-issuer-client';
 
 // Node's fetch can lose a cloned Request's abort signal after a garbage collection

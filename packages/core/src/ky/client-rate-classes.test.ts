@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
+import { BASE_URL, testAdapterDefinition } from '../adapter/__fixtures__/test-adapter';
 import { defineAdapter } from '../adapter/define-adapter';
 import { createMemoryRateStore } from '../rate/memory-rate-store';
 import type { RateBucket, RateStore } from '../rate/rate-types';
-import { BASE_URL, testAdapterDefinition } from './__fixtures__/test-adapter';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
 useNock();

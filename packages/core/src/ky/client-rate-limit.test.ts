@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testAdapterDefinition } from '../adapter/__fixtures__/test-adapter';
 import { defineAdapter } from '../adapter/define-adapter';
-import { testAdapterDefinition } from './__fixtures__/test-adapter';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
 useNock();

@@ -1,7 +1,7 @@
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
+import { MAX_TIMER_MS } from '../http/time-limits';
 import { isReadWriteBudgets } from '../rate/rate-classes';
 import type { RateBudget, RateLimitOptions } from '../rate/rate-types';
-import { MAX_TIMER_MS } from '../time-limits';
 import type { IssuerClientOptions } from './client-types';
 
 /** Options that need a number ≥ 0: `Infinity` is fine, a negative number or NaN is not. */

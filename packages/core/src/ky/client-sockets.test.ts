@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAdapter } from '../adapter/__fixtures__/test-adapter';
 import {
   closedPort,
   type LoopbackServer,
   startLoopbackServer,
 } from './__fixtures__/loopback-server';
-import { testAdapter } from './__fixtures__/test-adapter';
 import { createIssuerClient } from './create-issuer-client';
 
 let server: LoopbackServer | undefined;

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAdapter } from '../adapter/__fixtures__/test-adapter';
 import { type LoopbackServer, startLoopbackServer } from './__fixtures__/loopback-server';
-import { testAdapter } from './__fixtures__/test-adapter';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 import { createIssuerClient } from './create-issuer-client';
 

@@ -1,34 +1,16 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
-import type { IssuerError } from '../issuer-error';
+import type { StandardSchemaV1 } from '../adapter/standard-schema';
+import type { RetryEvent } from '../client/retry-engine';
+import type { AccessTokenSource } from '../client/token-coordinator';
+import type { IssuerError } from '../error/issuer-error';
+import type { IssuerResultAsync } from '../error/result';
 import type { RateLimitOptions, RateStore } from '../rate/rate-types';
-import type { IssuerResultAsync } from '../result';
-import type { StandardSchemaV1 } from '../standard-schema';
 
 /** A ky instance of either major, seen only through what the client uses. */
 export interface KyInstanceLike {
   (url: string, options?: object): PromiseLike<Response>;
   /** A copy with more options, as `ky.extend` makes. */
   extend(options: object | ((parent: { fetch?: typeof fetch }) => object)): KyInstanceLike;
-}
-
-/**
- * Returns the access token to send. Asked before every attempt (concurrent asks
- * are shared), so it should cache its token; `forceRefresh` asks for a new one after a 401.
- * `signal` aborts when the ask outlives the client's `timeoutMs`: pass it to the token request.
- */
-export type AccessTokenSource = (options: {
-  readonly forceRefresh: boolean;
-  readonly signal: AbortSignal;
-}) => string | PromiseLike<string>;
-
-/** What `onRetry` receives before each retry: before its wait, or with `delayMs: 0` right after a token refresh. */
-export interface RetryEvent {
-  /** The attempt that failed (1 for the first). */
-  readonly attempt: number;
-  /** How long the client waits before the next attempt. */
-  readonly delayMs: number;
-  /** Why it retries. */
-  readonly error: IssuerError;
 }
 
 /** Options of `createIssuerClient`. */

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
-import { BASE_URL, testAdapter } from './__fixtures__/test-adapter';
+import { BASE_URL, testAdapter } from '../adapter/__fixtures__/test-adapter';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
 useNock();

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
+import type { RetryEvent } from '../client/retry-engine';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
-import type { RetryEvent } from './client-types';
 
 useNock();
 afterEach(() => {

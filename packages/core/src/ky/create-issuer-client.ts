@@ -1,6 +1,10 @@
-import type { IssuerError } from '../issuer-error';
-import { err, errAsync, ResultAsync } from '../result';
-import { DEFAULT_TIMEOUT_MS } from '../time-limits';
+import { createRateGates } from '../client/rate-gates';
+import { type RetrySettings, runWithRetries } from '../client/retry-engine';
+import type { Scope } from '../client/scope';
+import { TokenCoordinator } from '../client/token-coordinator';
+import type { IssuerError } from '../error/issuer-error';
+import { err, errAsync, ResultAsync } from '../error/result';
+import { DEFAULT_TIMEOUT_MS } from '../http/time-limits';
 import { withAttemptSignal } from './attempt-signal';
 import { setupError, setupProblem, toTimerMs } from './client-setup';
 import type {
@@ -11,9 +15,7 @@ import type {
   RequestOptions,
 } from './client-types';
 import { joinUrl } from './join-url';
-import { createRateGates } from './rate-gates';
-import { type RetrySettings, runWithRetries } from './retry-engine';
-import { TokenCoordinator } from './token-coordinator';
+import { sendAttempt } from './send-attempt';
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
@@ -41,7 +43,6 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
   const timeoutMs = toTimerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const settings: RetrySettings = {
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
-    timeoutMs,
     totalTimeoutMs: toTimerMs(options.totalTimeoutMs),
     maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
     random: options.random ?? Math.random,
@@ -80,7 +81,13 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
       headers: { ...options.headers, ...requestOptions.headers },
       options: requestOptions,
     };
-    return runWithRetries(settings, plan, requestOptions.signal).catch((thrown: unknown) =>
+    const request = {
+      adapter: options.adapter,
+      method,
+      idempotent: requestOptions.idempotent === true,
+      send: (call: Scope, token: string | undefined) => sendAttempt(plan, call, token, timeoutMs),
+    };
+    return runWithRetries(settings, request, requestOptions.signal).catch((thrown: unknown) =>
       err(options.adapter.fromThrown(thrown)),
     );
   };

@@ -4,6 +4,14 @@
  * @packageDocumentation
  */
 
+export type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from '../adapter/standard-schema';
+export type { RetryEvent } from '../client/retry-engine';
+export type { AccessTokenSource } from '../client/token-coordinator';
 // The options' types; a store's own types are on the main entry.
 export type {
   RateBudget,
@@ -12,19 +20,11 @@ export type {
   ReadWriteBudgets,
 } from '../rate/rate-types';
 export type {
-  InferSchemaOutput,
-  StandardSchemaIssue,
-  StandardSchemaResult,
-  StandardSchemaV1,
-} from '../standard-schema';
-export type {
-  AccessTokenSource,
   HttpMethod,
   IssuerClient,
   IssuerClientOptions,
   KyInstanceLike,
   RequestOptions,
-  RetryEvent,
 } from './client-types';
 export { createIssuerClient } from './create-issuer-client';
 export { joinUrl } from './join-url';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import type { StandardSchemaV1 } from '../standard-schema';
-import { testAdapter } from './__fixtures__/test-adapter';
+import { testAdapter } from '../adapter/__fixtures__/test-adapter';
+import type { StandardSchemaV1 } from '../adapter/standard-schema';
 import { readSuccess as readSuccessUnder } from './read-success';
 
 const readSuccess = <T>(

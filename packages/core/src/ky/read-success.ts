@@ -1,10 +1,10 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
-import type { ErrorCode } from '../error-codes';
-import { IssuerError } from '../issuer-error';
-import { type ReadBoundedTextOptions, readBoundedText } from '../read-body';
-import { getRequestId } from '../request-id';
-import { err, ok, type Result } from '../result';
-import type { StandardSchemaV1 } from '../standard-schema';
+import type { StandardSchemaV1 } from '../adapter/standard-schema';
+import type { ErrorCode } from '../error/error-codes';
+import { IssuerError } from '../error/issuer-error';
+import { err, ok, type Result } from '../error/result';
+import { type ReadBoundedTextOptions, readBoundedText } from '../http/read-body';
+import { getRequestId } from '../http/request-id';
 
 /**
  * Reads a success body: `undefined` when empty (204), else JSON validated by

@@ -1,11 +1,11 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { testAdapter } from './__fixtures__/test-adapter';
+import { testAdapter } from '../adapter/__fixtures__/test-adapter';
+import { createScope, type Scope } from '../client/scope';
 import { ATTEMPT_SIGNAL } from './attempt-signal';
 import type { KyInstanceLike, RequestOptions } from './client-types';
-import { createScope, type Scope } from './scope';
-import { type RequestPlan, sendAttempt, stoppedError } from './send-attempt';
+import { type RequestPlan, sendAttempt } from './send-attempt';
 
 interface SentRequest {
   readonly url: string;
@@ -335,20 +335,5 @@ describe("sendAttempt: the attempt's time limit", () => {
     } finally {
       vi.useRealTimers();
     }
-  });
-});
-
-describe('stoppedError', () => {
-  it('names the provider and says the request timed out', () => {
-    const error = stoppedError(testAdapter, 'timeout');
-    expect(error).toMatchObject({ provider: 'test', kind: 'timeout', code: 'timeout' });
-    expect(error.message).toBe('Test: the request timed out');
-    expect(error.status).toBeUndefined();
-  });
-
-  it('names the provider and says the request was cancelled', () => {
-    const error = stoppedError(testAdapter, 'cancelled');
-    expect(error).toMatchObject({ provider: 'test', kind: 'cancelled', code: 'cancelled' });
-    expect(error.message).toBe('Test: the request was cancelled');
   });
 });

@@ -1,11 +1,12 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
-import { IssuerError } from '../issuer-error';
-import { err, type Result } from '../result';
+import { stoppedError } from '../client/call-errors';
+import { createScope, type Scope } from '../client/scope';
+import { ABORTED, untilAborted } from '../client/sleep';
+import type { IssuerError } from '../error/issuer-error';
+import { err, type Result } from '../error/result';
 import { ATTEMPT_SIGNAL } from './attempt-signal';
 import type { HttpMethod, KyInstanceLike, RequestOptions } from './client-types';
 import { readSuccess } from './read-success';
-import { createScope, type Scope, type StopReason } from './scope';
-import { ABORTED, untilAborted } from './sleep';
 
 /** Everything one request needs, whatever the attempt. */
 export interface RequestPlan<T> {
@@ -91,16 +92,4 @@ function isTimeoutError(thrown: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** The error of a call or attempt that was stopped by its caller or its time limit. */
-export function stoppedError(adapter: IssuerAdapter, reason: StopReason): IssuerError {
-  return new IssuerError({
-    provider: adapter.name,
-    code: reason,
-    message:
-      reason === 'timeout'
-        ? `${adapter.displayName}: the request timed out`
-        : `${adapter.displayName}: the request was cancelled`,
-  });
 }

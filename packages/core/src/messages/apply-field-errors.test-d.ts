@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
 import { applyFieldErrors } from './apply-field-errors';
 
 // react-hook-form's own `UseFormSetError<{ rut: string; accountNumber: string }>`, as it declares it.

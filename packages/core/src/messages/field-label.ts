@@ -1,4 +1,4 @@
-import { toSnakeCase } from '../field-name-case';
+import { toSnakeCase } from './field-name-case';
 
 const PATH_SEPARATORS = /[.[\]/]+/;
 const PLAIN_NAME = /^[a-z][a-z0-9_]{0,39}$/;

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../error-codes';
-import type { ErrorKind } from '../error-kinds';
+import type { ErrorCode } from '../error/error-codes';
+import type { ErrorKind } from '../error/error-kinds';
 
 /**
  * Every text an end user may see for one language. `kinds` and `codes` are complete

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
 import { applyFieldErrors } from './apply-field-errors';
 import { catalogEn } from './catalog-en';
 import { catalogEs } from './catalog-es';

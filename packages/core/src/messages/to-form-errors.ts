@@ -1,5 +1,5 @@
-import { toCamelCase, toSnakeCase } from '../field-name-case';
-import { isPlainRecord } from '../is-plain-record';
+import { isPlainRecord } from '../error/is-plain-record';
+import { toCamelCase, toSnakeCase } from './field-name-case';
 import type { MessageLocale } from './message-catalog';
 import { type UserMessage, type UserMessageInput, userMessage } from './user-message';
 

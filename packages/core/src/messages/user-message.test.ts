@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, type ErrorCode } from '../error-codes';
-import { ERROR_KINDS } from '../error-kinds';
-import { IssuerError } from '../issuer-error';
+import { ERROR_CODES, type ErrorCode } from '../error/error-codes';
+import { ERROR_KINDS } from '../error/error-kinds';
+import { IssuerError } from '../error/issuer-error';
 import { catalogEn } from './catalog-en';
 import { catalogEs } from './catalog-es';
 import { catalogPtBr } from './catalog-pt-br';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
 import { recordOnSpan, type SpanLike } from './record-on-span';
 import { toOtelAttributes } from './to-otel-attributes';
 

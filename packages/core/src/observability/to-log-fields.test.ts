@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
 import { toLogFields } from './to-log-fields';
 import { toOtelAttributes } from './to-otel-attributes';
 

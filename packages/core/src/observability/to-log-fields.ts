@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_BYTES, toSafeLine } from '../sanitize-text';
+import { MAX_MESSAGE_BYTES, toSafeLine } from '../safety/safe-text';
 import {
   type IssuerErrorAttributes,
   type ObservedError,

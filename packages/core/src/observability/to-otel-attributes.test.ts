@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
 import { toOtelAttributes } from './to-otel-attributes';
 
 const recipient = new IssuerError({

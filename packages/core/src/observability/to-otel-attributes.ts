@@ -1,4 +1,4 @@
-import { toSafeIdentifier, toSafeLine } from '../sanitize-text';
+import { toSafeIdentifier, toSafeLine } from '../safety/safe-text';
 
 /** An attribute value OpenTelemetry accepts: a primitive or an array of strings. */
 export type AttributeValue = string | number | boolean | readonly string[];

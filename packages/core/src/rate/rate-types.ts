@@ -51,6 +51,6 @@ export interface RateTake {
 export interface RateStore {
   /** Takes a slot of the bucket's budget now, when its budget and cooldown allow; says how long to wait otherwise. */
   take(bucket: RateBucket): RateTake | PromiseLike<RateTake>;
-  /** Pauses the bucket's class for `ms` from now, unless a longer pause already runs. */
+  /** Cools the bucket's class down for `ms` from now, unless a longer cooldown already runs. */
   coolDown(bucket: RateBucket, ms: number): void | PromiseLike<void>;
 }

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll } from 'vitest';
+import { BASE_URL, testAdapter } from '../../adapter/__fixtures__/test-adapter';
 import type { IssuerClientOptions } from '../client-types';
 import { createIssuerClient } from '../create-issuer-client';
-import { BASE_URL, testAdapter } from './test-adapter';
 
 /** The origin nock intercepts: {@link BASE_URL} without its path. */
 export const ORIGIN = 'https://issuer.test';

@@ -1,6 +1,6 @@
+import { toSafeIdentifier, toSafeLine } from '../safety/safe-text';
 import { headerEntries } from './headers';
 import { REQUEST_ID_HEADERS } from './request-id';
-import { toSafeIdentifier, toSafeLine } from './sanitize-text';
 
 /** The only response headers an error keeps: none of them can carry a credential. */
 export const ALLOWED_HEADERS: ReadonlySet<string> = new Set([

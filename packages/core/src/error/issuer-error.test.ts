@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { MAX_RETRY_AFTER_MS } from '../http/retry-after';
+import { KIND_DEFAULTS } from '../problem-details/kind-defaults';
+import { toProblemDetails } from '../problem-details/problem-details';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import { ERROR_KINDS } from './error-kinds';
 import { CLEANED_TEXT, type CleanedInit, IssuerError, isIssuerError } from './issuer-error';
 import type { IssuerErrorInit } from './issuer-error-types';
-import { KIND_DEFAULTS } from './kind-defaults';
-import { toProblemDetails } from './problem-details';
-import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const SECRET = 'sk_live_51Hsecret';
 const CARD = '4111111111111111';

@@ -1,5 +1,5 @@
 import { redactBody } from './redact-body';
-import { toSafeLine } from './sanitize-text';
+import { toSafeLine } from './safe-text';
 
 const MAX_CAUSE_DEPTH = 3;
 

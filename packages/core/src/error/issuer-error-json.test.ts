@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_RETRY_AFTER_MS } from '../http/retry-after';
 import { IssuerError, isIssuerError } from './issuer-error';
 import { issuerErrorFromJSON as fromJSON } from './issuer-error-json';
-import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const SECRET = 'sk_live_51Hsecret';
 
@@ -98,6 +98,15 @@ describe('IssuerError JSON', () => {
     for (const value of [null, undefined, 'IssuerError', 42, []]) {
       expect(errorMessageOf(value)).toBe('Not an IssuerError JSON: invalid (root)');
     }
+  });
+
+  it('answers an object whose fields throw when read, instead of throwing', () => {
+    const hostile = new Proxy(sampleJson(), {
+      get() {
+        throw new Error(SECRET);
+      },
+    });
+    expect(errorMessageOf(hostile)).toBe('Not an IssuerError JSON: invalid (root)');
   });
 
   it('never puts a value into its message', () => {

@@ -1,6 +1,6 @@
 import { maskCardNumbers } from './mask-card-numbers';
 import { redactSecretsInText } from './redact-secrets';
-import { cutOutsideDigitRun, truncateToBytes, utf8Length } from './sanitize-text';
+import { cutOutsideDigitRun, truncateToBytes, utf8Length } from './safe-text';
 
 /** The most a body copy kept on an error holds, in UTF-8 bytes of its JSON. */
 export const MAX_RAW_BODY_BYTES = 8192;

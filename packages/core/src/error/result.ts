@@ -1,6 +1,6 @@
 // The build imports it as `#neverthrow`, which Node loads with `require`: see neverthrow-node.ts.
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
-import type { IssuerError } from './issuer-error';
+import type { IssuerError } from '../error/issuer-error';
 
 export { err, errAsync, ok, type Result, ResultAsync };
 

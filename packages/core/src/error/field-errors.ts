@@ -1,5 +1,5 @@
+import { toSafeLine } from '../safety/safe-text';
 import { isPlainRecord } from './is-plain-record';
-import { toSafeLine } from './sanitize-text';
 
 /** Invalid fields by the provider's own field name, each with one or more messages. */
 export type FieldErrors = Record<string, string[]>;

@@ -1,15 +1,25 @@
+import type { IssuerAdapter } from '../adapter/adapter-types';
 import { hashCredential } from '../rate/hash-credential';
 import { createMemoryRateStore } from '../rate/memory-rate-store';
 import { budgetOf, isReadWriteBudgets, rateClassOf } from '../rate/rate-classes';
-import type { RateBucket, RateClass } from '../rate/rate-types';
-import type { IssuerClientOptions } from './client-types';
+import type { RateBucket, RateClass, RateLimitOptions, RateStore } from '../rate/rate-types';
 import { RequestGate } from './request-gate';
+
+/** What names and sizes a client's budgets: the client's options of the same names. */
+export interface RateGateOptions {
+  readonly adapter: IssuerAdapter;
+  readonly baseUrl: string;
+  readonly rateLimit?: RateLimitOptions | undefined;
+  readonly rateStore?: RateStore | undefined;
+  readonly rateKey?: string | undefined;
+  readonly rateCredential?: string | Uint8Array | undefined;
+}
 
 /**
  * A client's gates, one per rate class, made on first use: reads and writes apart when the
  * issuer limits them apart (its adapter says so) or when `rateLimit` gives each its own budget.
  */
-export function createRateGates(options: IssuerClientOptions): (method: string) => RequestGate {
+export function createRateGates(options: RateGateOptions): (method: string) => RequestGate {
   const apart =
     options.adapter.retry.limitsReadsAndWritesApart === true ||
     isReadWriteBudgets(options.rateLimit);
@@ -37,7 +47,7 @@ export function createRateGates(options: IssuerClientOptions): (method: string) 
  * `<provider>:<whose budget>`: the client's `rateKey`, else a hash of the credential the
  * issuer counts by (of the base URL when none is known); `local` in the client's own store.
  */
-function budgetName(options: IssuerClientOptions): string | Promise<string> {
+function budgetName(options: RateGateOptions): string | Promise<string> {
   const provider = options.adapter.name;
   if (options.rateKey !== undefined) return `${provider}:${options.rateKey}`;
   if (options.rateStore === undefined) return `${provider}:local`;

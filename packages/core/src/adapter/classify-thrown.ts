@@ -1,5 +1,5 @@
-import type { ErrorCode } from './error-codes';
-import type { ErrorOutcome } from './kind-retry-defaults';
+import type { ErrorCode } from '../error/error-codes';
+import type { ErrorOutcome } from '../error/kind-retry-defaults';
 
 /** How a thrown value (fetch, undici, ky, DOM) reads as an error without a response. */
 export interface ThrownClassification {

@@ -1,5 +1,14 @@
-import type { AccessTokenSource } from './client-types';
 import { ABORTED, untilAborted } from './sleep';
+
+/**
+ * Returns the access token to send. Asked before every attempt (concurrent asks
+ * are shared), so it should cache its token; `forceRefresh` asks for a new one after a 401.
+ * `signal` aborts when the ask outlives the client's `timeoutMs`: pass it to the token request.
+ */
+export type AccessTokenSource = (options: {
+  readonly forceRefresh: boolean;
+  readonly signal: AbortSignal;
+}) => string | PromiseLike<string>;
 
 /** An ask of the token source in flight, and whether it forces a refresh. */
 interface Ask {

@@ -6,7 +6,7 @@ import {
   toShortField,
   truncateToBytes,
   utf8Length,
-} from './sanitize-text';
+} from './safe-text';
 
 const VISA = '4111111111111111';
 

@@ -1,4 +1,4 @@
-import type { BackoffPolicy } from './adapter/adapter-types';
+import type { BackoffPolicy } from '../adapter/adapter-types';
 
 /** No computed backoff waits longer than this: 20 s. */
 export const MAX_BACKOFF_MS = 20_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldErrors } from './field-errors';
-import { IssuerError } from './issuer-error';
+import type { FieldErrors } from '../error/field-errors';
+import { IssuerError } from '../error/issuer-error';
 import { toProblemDetails } from './problem-details';
 
 const REQUEST_ID = '8f3c2a7e-1b4d-4f9a-b2c5-9d7e8f1a2b3c';

@@ -1,7 +1,7 @@
-import type { ErrorKind } from './error-kinds';
-import { KIND_RETRY_DEFAULTS, type KindRetryDefaults } from './kind-retry-defaults';
+import type { ErrorKind } from '../error/error-kinds';
+import { KIND_RETRY_DEFAULTS, type KindRetryDefaults } from '../error/kind-retry-defaults';
 
-export type { ErrorOutcome } from './kind-retry-defaults';
+export type { ErrorOutcome } from '../error/kind-retry-defaults';
 
 /** What every error of one kind has unless its rule says otherwise, and how a backend passes it on. */
 export interface KindDefaults extends KindRetryDefaults {

@@ -1,9 +1,9 @@
-import type { ErrorCode } from './error-codes';
-import type { ErrorKind } from './error-kinds';
-import { toHttpStatus } from './http-status';
-import type { IssuerError } from './issuer-error';
+import type { ErrorCode } from '../error/error-codes';
+import type { ErrorKind } from '../error/error-kinds';
+import type { IssuerError } from '../error/issuer-error';
+import { toIssuerError } from '../error/to-issuer-error';
+import { toHttpStatus } from '../http/http-status';
 import { KIND_DEFAULTS } from './kind-defaults';
-import { toIssuerError } from './to-issuer-error';
 
 // In unicode mode a valid pair is one code point, so only lone surrogates match.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;

@@ -1,6 +1,6 @@
-import type { AdapterConfig } from '../../adapter/adapter-types';
-import { defineAdapter } from '../../adapter/define-adapter';
-import { type LenientBody, lenientObject } from '../../adapter/lenient-object';
+import type { AdapterConfig } from '../adapter-types';
+import { defineAdapter } from '../define-adapter';
+import { type LenientBody, lenientObject } from '../lenient-object';
 
 const bodyShape = { error: 'string', message: 'string' } as const;
 const bodySchema = lenientObject(bodyShape);

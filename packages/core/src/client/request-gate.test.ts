@@ -16,7 +16,7 @@ const never = () => new AbortController().signal;
 const gateWith = (budget: RateBudget | undefined) =>
   new RequestGate(createMemoryRateStore(), { key: 'test:local:all', budget });
 
-/** Whether the request passed (not stopped, not paused). */
+/** Whether the request passed (not stopped, not held by a cooldown). */
 const passes = (gate: RequestGate, signal: AbortSignal | undefined) =>
   gate.pass(signal, Infinity).then((passage) => passage.kind === 'passed');
 
@@ -168,11 +168,11 @@ describe('RequestGate: abort', () => {
 });
 
 describe('RequestGate: the store', () => {
-  it('answers paused, at once, when the cooldown outlasts what the request may wait', async () => {
+  it('answers cooldown, at once, when the cooldown outlasts what the request may wait', async () => {
     const gate = gateWith(undefined);
     gate.coolDown(5000);
     await expect(gate.pass(undefined, 4999)).resolves.toEqual({
-      kind: 'paused',
+      kind: 'cooldown',
       cooldownMs: 5000,
     });
     const waiting = passAll(gate, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyThrown } from './from-thrown';
+import { classifyThrown } from './classify-thrown';
 
 /** What undici's fetch throws on a socket failure: a `TypeError` whose cause carries the code. */
 function fetchFailure(code: string): TypeError {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
-import { IssuerError } from '../issuer-error';
+import { IssuerError } from '../error/issuer-error';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
 const pendingTimeouts = () =>

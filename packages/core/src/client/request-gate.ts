@@ -1,5 +1,5 @@
+import { MAX_TIMER_MS } from '../http/time-limits';
 import type { RateBucket, RateStore, RateTake } from '../rate/rate-types';
-import { MAX_TIMER_MS } from '../time-limits';
 import { createScope } from './scope';
 import { untilAborted } from './sleep';
 
@@ -7,7 +7,7 @@ import { untilAborted } from './sleep';
 export type GatePassage =
   | { readonly kind: 'passed' }
   | { readonly kind: 'stopped' }
-  | { readonly kind: 'paused'; readonly cooldownMs: number };
+  | { readonly kind: 'cooldown'; readonly cooldownMs: number };
 
 interface Waiter {
   readonly resolve: (passage: GatePassage) => void;
@@ -43,7 +43,7 @@ export class RequestGate {
     this.#bucket = bucket;
   }
 
-  /** Pauses the class for `ms` from now (a 429's wait), unless a longer pause already runs. */
+  /** Cools the class down for `ms` from now (a 429's wait), unless a longer cooldown already runs. */
   coolDown(ms: number): void {
     const bucket = this.#bucket;
     try {
@@ -52,7 +52,7 @@ export class RequestGate {
         : bucket.then((resolved) => this.#store.coolDown(resolved, ms));
       Promise.resolve(kept).then(undefined, ignore);
     } catch {
-      // A store that cannot keep the pause loses it; the request's own wait still runs.
+      // A store that cannot keep the cooldown loses it; the request's own wait still runs.
     }
   }
 
@@ -114,7 +114,7 @@ export class RequestGate {
     }
     this.#queue.shift();
     waiter.signal?.removeEventListener('abort', waiter.onAbort);
-    waiter.resolve(take.waitMs === 0 ? PASSED : { kind: 'paused', cooldownMs: take.cooldownMs });
+    waiter.resolve(take.waitMs === 0 ? PASSED : { kind: 'cooldown', cooldownMs: take.cooldownMs });
     return true;
   }
 

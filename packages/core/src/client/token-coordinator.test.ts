@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AccessTokenSource } from './client-types';
+import type { AccessTokenSource } from './token-coordinator';
 import { TokenCoordinator } from './token-coordinator';
 
 /** A token source handing out `t1`, `t2`… and recording how it was asked. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_KINDS, type ErrorKind } from './error-kinds';
+import { ERROR_KINDS, type ErrorKind } from '../error/error-kinds';
 import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
 
 /** "retryable by default" and "outcome" of each kind, from the taxonomy table of docs/taxonomy.md. */

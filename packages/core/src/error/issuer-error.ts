@@ -1,14 +1,14 @@
+import { toHttpStatus } from '../http/http-status';
+import { redactHeaders } from '../http/redact-headers';
+import { clampDelayMs } from '../http/retry-after';
+import { redactBody } from '../safety/redact-body';
+import { toSafeCause } from '../safety/safe-cause';
+import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from '../safety/safe-text';
 import { ERROR_CODES, type ErrorCodeOf } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import { type FieldErrors, mergeFieldErrors } from './field-errors';
-import { toHttpStatus } from './http-status';
 import type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
 import { type ErrorOutcome, KIND_RETRY_DEFAULTS } from './kind-retry-defaults';
-import { redactBody } from './redact-body';
-import { redactHeaders } from './redact-headers';
-import { clampDelayMs } from './retry-after';
-import { toSafeCause } from './safe-cause';
-import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from './sanitize-text';
 
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 

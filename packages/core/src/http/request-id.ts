@@ -1,5 +1,5 @@
+import { toShortField } from '../safety/safe-text';
 import { getHeader } from './headers';
-import { toShortField } from './sanitize-text';
 
 /** Headers that carry a provider's request id, in order of preference. */
 export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id'] as const;

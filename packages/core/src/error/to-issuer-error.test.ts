@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toLogFields } from '../observability/to-log-fields';
+import { toOtelAttributes } from '../observability/to-otel-attributes';
+import { toProblemDetails } from '../problem-details/problem-details';
 import { ERROR_KINDS } from './error-kinds';
 import { IssuerError, isIssuerError } from './issuer-error';
 import { matchError } from './match-error';
-import { toLogFields } from './observability/to-log-fields';
-import { toOtelAttributes } from './observability/to-otel-attributes';
-import { toProblemDetails } from './problem-details';
 import { toIssuerError } from './to-issuer-error';
 
 const revokedProxy = () => {
