@@ -1,5 +1,5 @@
 import { addFieldError, type FieldErrors } from '../error/field-errors';
-import { CLEANED_TEXT, type CleanedInit, IssuerError } from '../error/issuer-error';
+import { IssuerError, SAFE_TEXT, type SafeTextInit } from '../error/issuer-error';
 import { toHttpStatus } from '../http/http-status';
 import { getRequestId } from '../http/request-id';
 import { clampDelayMs, retryAfterFromHeaders } from '../http/retry-after';
@@ -10,10 +10,8 @@ import { readErrorBody } from './read-error-body';
 
 /**
  * The adapter's `normalize`: one raw error response to an `IssuerError`, by the adapter's
- * configuration. Never throws. The error is built in this function's own frame, so its stack
- * starts right under the caller's, as a hand-written `new ApiError()` would. That frame is kept
- * small, the facts being read in {@link readErrorInit}: recording a stack costs time for every
- * frame and every value live in it (see docs/performance.md).
+ * configuration. Never throws. The error is built in the function the adapter exposes, so its
+ * stack reads `IssuerError`, `normalize`, then the caller, as a hand-written `new ApiError()` would.
  */
 export function createNormalize<Body extends object>(
   config: AdapterConfig<Body>,
@@ -35,13 +33,13 @@ export function createNormalize<Body extends object>(
   return normalize;
 }
 
-/** The facts of one raw error response, cleaned, as the adapter's configuration reads them. */
+/** The facts of one raw error response, made safe, as the adapter's configuration reads them. */
 function readErrorInit<Body extends object>(
   config: AdapterConfig<Body>,
   provider: string,
   displayName: string,
   input: RawErrorInput,
-): CleanedInit {
+): SafeTextInit {
   const status = toHttpStatus(input?.status);
   const headers = input?.headers;
   const facts = readErrorBody(config, input?.body);
@@ -71,15 +69,14 @@ function readErrorInit<Body extends object>(
     requestId: getRequestId(headers),
     timestamp: toShortField(facts.timestamp),
     raw: { status, headers, body: facts.body },
-    // Last: V8 builds a literal's properties after a computed key one by one.
-    [CLEANED_TEXT]: true,
+    [SAFE_TEXT]: true,
   };
 }
 
 /** A rule's field when the provider sent no message about it: Cardda's own wording for a bad field. */
 const FIELD_WITHOUT_MESSAGE = 'is invalid';
 
-/** The body's field errors plus the field the rule names, cleaned as the body's are. */
+/** The body's field errors plus the field the rule names, made safe as the body's are. */
 function withRuleField(
   fieldErrors: FieldErrors,
   rule: ErrorRule | undefined,

@@ -63,7 +63,7 @@ function parseBody(rawBody: unknown): unknown {
   const text = rawBody.slice(0, MAX_ERROR_BODY_BYTES);
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  // A body cut short (a gateway's timeout) is told from JSON without the cost of a parse error.
+  // Only what looks like an object or an array is parsed: a bare number or a body cut short stays text.
   const ends = `${trimmed[0]}${trimmed[trimmed.length - 1]}`;
   if (ends === '{}' || ends === '[]') {
     try {

@@ -23,7 +23,7 @@ const UNSTOPPABLE: Scope = {
  */
 export function createScope(parent: Scope | AbortSignal | undefined, timeoutMs?: number): Scope {
   const parentSignal = parent instanceof AbortSignal ? parent : parent?.signal;
-  // An abort signal costs more than the rest of a request's bookkeeping on Node 20: none when none can fire.
+  // No signal when none can fire: see "A request's overhead" in docs/architecture.md.
   if (parentSignal === undefined && timeoutMs === undefined) return UNSTOPPABLE;
   const controller = new AbortController();
   let reason: StopReason | undefined;

@@ -5,7 +5,7 @@ import { KIND_DEFAULTS } from '../problem-details/kind-defaults';
 import { toProblemDetails } from '../problem-details/problem-details';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import { ERROR_KINDS } from './error-kinds';
-import { CLEANED_TEXT, type CleanedInit, IssuerError, isIssuerError } from './issuer-error';
+import { IssuerError, isIssuerError, SAFE_TEXT, type SafeTextInit } from './issuer-error';
 import type { IssuerErrorInit } from './issuer-error-types';
 
 const SECRET = 'sk_live_51Hsecret';
@@ -217,7 +217,7 @@ describe('IssuerError: an init normalize has cleaned', () => {
 
   it('takes the marked message and field errors as they are, and cleans every other init', () => {
     const fieldErrors = { iban: ['kept  as  given'] };
-    const marked: CleanedInit = { ...init, fieldErrors, [CLEANED_TEXT]: true };
+    const marked: SafeTextInit = { ...init, fieldErrors, [SAFE_TEXT]: true };
     const trusted = new IssuerError(marked);
     expect(trusted.message).toBe('kept  as  given');
     expect(trusted.fieldErrors).toBe(fieldErrors);
@@ -227,9 +227,9 @@ describe('IssuerError: an init normalize has cleaned', () => {
   });
 
   it('keeps every fact of a marked init as given: normalize has cleaned them', () => {
-    const marked: CleanedInit = {
+    const marked: SafeTextInit = {
       ...init,
-      [CLEANED_TEXT]: true,
+      [SAFE_TEXT]: true,
       fieldErrors: {},
       provider: 'acme  labs',
       providerCode: 'B013  x',

@@ -13,18 +13,18 @@ import { type ErrorOutcome, KIND_RETRY_DEFAULTS } from './kind-retry-defaults';
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 
 /**
- * Marks an init whose text `normalize` has already cleaned (it cleans the message and code to
- * match rules), so no text is cleaned twice. Core's own: no entry point exports it, so text from
- * anywhere else is always cleaned here. Numbers are checked whatever the init.
+ * Marks an init whose text `normalize` has already made safe (it must, to match rules on it), so
+ * no text is made safe twice. Core's own: no entry point exports it, so text from anywhere else
+ * is always made safe here. Numbers are checked whatever the init.
  */
-export const CLEANED_TEXT: unique symbol = /* @__PURE__ */ Symbol();
+export const SAFE_TEXT: unique symbol = Symbol();
 
 /**
- * An init whose text is as this constructor would make it: `message` and `fieldErrors` clean,
- * `provider`, `providerCode`, `requestId` and `timestamp` clean and within 128 bytes.
+ * An init whose text is as this constructor would make it: `message` and `fieldErrors` safe,
+ * `provider`, `providerCode`, `requestId` and `timestamp` safe and within 128 bytes.
  */
-export type CleanedInit = IssuerErrorInit & {
-  readonly [CLEANED_TEXT]: true;
+export type SafeTextInit = IssuerErrorInit & {
+  readonly [SAFE_TEXT]: true;
   readonly fieldErrors: FieldErrors;
 };
 
@@ -73,20 +73,19 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   #rawSnapshot: RawResponseSnapshot | undefined;
 
   constructor(init: IssuerErrorInit<ErrorCodeOf<K>>) {
-    const cleaned = (init as Partial<CleanedInit>)[CLEANED_TEXT] === true;
+    const safe = (init as Partial<SafeTextInit>)[SAFE_TEXT] === true;
     const cause = toSafeCause(init.cause);
     super(
-      cleaned ? init.message : toSafeLine(String(init.message)),
+      safe ? init.message : toSafeLine(String(init.message)),
       cause === undefined ? undefined : { cause },
     );
     this.#rawInput = init.raw;
-    // Set outside: `super()` records the stack, which costs more the more this frame holds.
-    assignFacts(this, init, cleaned);
+    assignFacts(this, init, safe);
   }
 
   /**
    * The provider's response, redacted: allow-listed headers and a bounded copy of the body.
-   * Redacting costs more than the rest of an error, so it happens on the first read.
+   * Redacted on the first read: most errors are handled by `kind` and never read it.
    */
   get raw(): RawResponseSnapshot {
     if (this.#rawSnapshot === undefined) {
@@ -166,20 +165,18 @@ function snapshot(raw: IssuerErrorInit['raw']): RawResponseSnapshot {
   };
 }
 
-/** Sets the error's facts, cleaning those `normalize` did not, and its kind's defaults. */
-function assignFacts(error: IssuerError, init: IssuerErrorInit, cleaned: boolean): void {
+/** Sets the error's facts, making safe those `normalize` did not, and its kind's defaults. */
+function assignFacts(error: IssuerError, init: IssuerErrorInit, safe: boolean): void {
   const target = error as unknown as Record<string, unknown>;
-  const short = cleaned ? keepText : toShortField;
+  const short = safe ? keepText : toShortField;
   const kind = ERROR_CODES[init.code];
   const defaults = KIND_RETRY_DEFAULTS[kind];
-  target.provider = cleaned
-    ? init.provider
-    : toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
+  target.provider = safe ? init.provider : toSafeLine(String(init.provider), MAX_SHORT_FIELD_BYTES);
   target.kind = kind;
   target.code = init.code;
   target.retryable = init.retryable ?? defaults.retryable;
   target.outcome = init.outcome ?? defaults.outcome;
-  target.fieldErrors = cleaned ? init.fieldErrors : mergeFieldErrors(init.fieldErrors ?? {});
+  target.fieldErrors = safe ? init.fieldErrors : mergeFieldErrors(init.fieldErrors ?? {});
   assignDefined(error, 'providerCode', short(init.providerCode));
   assignDefined(error, 'status', toHttpStatus(init.status));
   assignDefined(error, 'retryAfterMs', clampDelayMs(init.retryAfterMs));

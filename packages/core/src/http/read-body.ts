@@ -60,7 +60,7 @@ export async function readBoundedText(
   const cancel = () => void reader.cancel().catch(() => {});
   const signal = options.signal;
   signal?.addEventListener('abort', cancel);
-  // A plain timer, not an AbortSignal: on Node 20 a signal costs more than the rest of a read.
+  // A plain timer, not an AbortSignal: see "A request's overhead" in docs/architecture.md.
   let timedOut = false;
   const { timeoutMs } = options;
   const timer =

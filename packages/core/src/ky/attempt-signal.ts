@@ -1,8 +1,8 @@
 /**
  * The request option that carries an attempt's abort signal past ky to fetch, for a call with a
  * `signal` or `totalTimeoutMs` (other attempts are timed by ky). ky passes options it does not
- * know on to fetch; given `signal`, ky would merge it with its own through `AbortSignal.any`,
- * which costs more than the rest of the client on Node 20.
+ * know on to fetch; given `signal`, ky would merge it with its own through `AbortSignal.any`
+ * (see "A request's overhead" in docs/architecture.md).
  */
 export const ATTEMPT_SIGNAL = 'issuerErrorsAttemptSignal';
 

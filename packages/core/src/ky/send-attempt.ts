@@ -58,8 +58,7 @@ async function send<T>(
           token === undefined
             ? plan.headers
             : { ...plan.headers, authorization: `Bearer ${token}` },
-        // ky times the wait for the answer with the abort controller it makes for every request:
-        // one of the attempt's own would cost as much again, the dearest part of a request on Node 20.
+        // ky times the answer with its own signal (docs/architecture.md, "A request's overhead").
         timeout: timeoutMs ?? false,
         [ATTEMPT_SIGNAL]: scope.signal,
         ...(options.json === undefined ? {} : { json: options.json }),

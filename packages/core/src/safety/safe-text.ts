@@ -16,7 +16,7 @@ const TRAILING_DIGIT_RUN = /^[\d -]{1,32}/;
  * What a step other than redacting secrets could change: most provider messages have none of
  * it. Every character it lets through is printable and at most 2 UTF-8 bytes (ASCII, Latin…).
  */
-const NEEDS_LINE_CLEANING = /[^\x21-\x7E \u00A1-\u07FF]|^ | $| {2}|\d(?:[ -]?\d){12}/;
+const MAY_NEED_CHANGE = /[^\x21-\x7E \u00A1-\u07FF]|^ | $| {2}|\d(?:[ -]?\d){12}/;
 
 /**
  * Makes a provider's text safe for logs: one line, no control characters or ANSI
@@ -26,7 +26,7 @@ const NEEDS_LINE_CLEANING = /[^\x21-\x7E \u00A1-\u07FF]|^ | $| {2}|\d(?:[ -]?\d)
  * toSafeLine('line one\r\nline two\u001B[31m'); // 'line one line two'
  */
 export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): string {
-  return cleanLine(text, maxBytes, true);
+  return toSafeText(text, maxBytes, true);
 }
 
 /**
@@ -39,12 +39,12 @@ export function toSafeLine(text: string, maxBytes: number = MAX_MESSAGE_BYTES): 
  * toSafeIdentifier('111b3862-7a73-4d32-8468-14439855bd80'); // the same id
  */
 export function toSafeIdentifier(text: string, maxBytes: number = MAX_SHORT_FIELD_BYTES): string {
-  return cleanLine(text, maxBytes, false);
+  return toSafeText(text, maxBytes, false);
 }
 
-function cleanLine(text: string, maxBytes: number, maskCards: boolean): string {
+function toSafeText(text: string, maxBytes: number, maskCards: boolean): string {
   const unchanged =
-    text.length * 2 <= maxBytes && !NEEDS_LINE_CLEANING.test(text) && !mayHoldSecret(text);
+    text.length * 2 <= maxBytes && !MAY_NEED_CHANGE.test(text) && !mayHoldSecret(text);
   if (unchanged) return text;
   const bounded = cutOutsideDigitRun(text, maxBytes * 4 + 64);
   const oneLine = redactSecretsInText(
