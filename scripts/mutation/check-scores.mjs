@@ -12,7 +12,10 @@ const CRITICAL_GROUPS = {
     'packages/clara/src/clara-rules.ts',
     'packages/cardda/src/cardda-rules.ts',
   ],
-  'Retry-After parsing': ['packages/core/src/http/retry-after.ts', 'packages/core/src/http/http-date.ts'],
+  'Retry-After parsing': [
+    'packages/core/src/http/retry-after.ts',
+    'packages/core/src/http/http-date.ts',
+  ],
   redaction: [
     'packages/core/src/safety/redact-body.ts',
     'packages/core/src/http/redact-headers.ts',

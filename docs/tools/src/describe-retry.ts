@@ -3,7 +3,7 @@ import {
   type ErrorRule,
   KIND_DEFAULTS,
   kindOfCode,
-  type RetryGuidance,
+  type RetryPolicy,
 } from '@issuer-errors/core';
 
 const seconds = (ms: number) => `${ms / 1000} s`;
@@ -22,7 +22,7 @@ export function isRetryable(rule: ErrorRule): boolean {
 }
 
 /** How long the client waits before retrying a rule's errors, and how often it does. */
-export function describeRetryDelay(rule: ErrorRule, retry: RetryGuidance): string {
+export function describeRetryDelay(rule: ErrorRule, retry: RetryPolicy): string {
   if (!isRetryable(rule)) return '—';
   const kind = kindOfCode(rule.code);
   const byKind = retry.byKind?.[kind];

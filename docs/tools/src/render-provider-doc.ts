@@ -13,8 +13,8 @@ import { code, markdownTable } from './markdown-table';
 export interface ProviderPage {
   readonly adapter: IssuerAdapter;
   readonly rulesExport: string;
-  /** The provider's guidance, one entry per row of the rules. */
-  readonly guidance: readonly RuleGuidance[];
+  /** The provider's guidance for each row of the rules, by the row's id. */
+  readonly guidance: Readonly<Record<string, RuleGuidance>>;
   readonly guidanceExport: string;
   readonly retryExport: string;
   readonly fixtures: readonly ErrorFixture[];
@@ -45,7 +45,7 @@ export function renderProviderDoc(page: ProviderPage): string {
         'what to do',
       ],
       adapter.rules.map((rule, index) => {
-        const { description, action } = guidanceOf(page, index, rule);
+        const { description, action } = guidanceOf(page, rule);
         return [
           String(index + 1),
           statuses(rule),
@@ -101,11 +101,13 @@ function matchers(rule: ErrorRule): string {
   return [...codes, ...message].join(' or ') || '—';
 }
 
-/** The guidance of row `index`; the docs check fails when the two lists do not line up. */
-function guidanceOf(page: ProviderPage, index: number, rule: ErrorRule): RuleGuidance {
-  const guidance = page.guidance[index];
-  if (guidance?.code !== rule.code) {
-    throw new Error(`${page.guidanceExport}[${index}] is not the guidance of ${rule.code}`);
+/** The guidance of a rule, by its id; the docs check fails for a rule without it. */
+function guidanceOf(page: ProviderPage, rule: ErrorRule): RuleGuidance {
+  const guidance = rule.id === undefined ? undefined : page.guidance[rule.id];
+  if (guidance === undefined) {
+    throw new Error(
+      `${page.guidanceExport} has no guidance for the rule ${rule.id ?? `of ${rule.code} without an id`}`,
+    );
   }
   return guidance;
 }

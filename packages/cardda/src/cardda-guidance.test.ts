@@ -6,7 +6,7 @@ import { carddaGuidance } from './cardda-guidance';
 /** The guidance of the row a response is normalized by. */
 function guidanceFor(input: RawErrorInput): RuleGuidance | undefined {
   const rule = cardda.ruleFor(cardda.normalize(input));
-  return rule === undefined ? undefined : carddaGuidance[cardda.rules.indexOf(rule)];
+  return rule === undefined ? undefined : carddaGuidance[rule.id ?? ''];
 }
 
 /**

@@ -2,7 +2,7 @@ import { computeBackoffMs } from '@issuer-errors/core';
 import { describe, expect, it } from 'vitest';
 import { carddaRetry } from './cardda-retry';
 
-describe("carddaRetry: Cardda's retry guidance", () => {
+describe("carddaRetry: Cardda's retry policy", () => {
   it('backs off 500s and upstream failures exponentially with full jitter', () => {
     const waits = [0, 1, 2].map((retry) => computeBackoffMs(carddaRetry.backoff, retry, () => 1));
     expect(waits).toEqual([1000, 2000, 4000]);

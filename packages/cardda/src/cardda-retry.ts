@@ -1,10 +1,10 @@
-import type { RetryGuidance } from '@issuer-errors/core';
+import type { RetryPolicy } from '@issuer-errors/core';
 
 /**
- * Cardda's retry guidance: a 429 waits for `Retry-After` (carried on the error
+ * Cardda's retry policy, from its docs: a 429 waits for `Retry-After` (carried on the error
  * as `retryAfterMs`); 500s and upstream failures back off exponentially with
  * full jitter.
  */
-export const carddaRetry: RetryGuidance = {
+export const carddaRetry: RetryPolicy = {
   backoff: { baseMs: 1_000, factor: 2, maxMs: 20_000, jitter: 'full' },
 };

@@ -1,4 +1,4 @@
-import type { ErrorRule } from '@issuer-errors/core';
+import { type ErrorRule, statusRules } from '@issuer-errors/core';
 
 const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
@@ -10,91 +10,72 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
  */
 export const carddaRules: readonly ErrorRule[] = [
   {
+    id: 'bad_request',
     status: 400,
     providerCode: 'bad_request',
     code: 'invalid_request',
   },
   {
+    id: 'unauthenticated',
     status: 401,
     providerCode: 'unauthenticated',
     code: 'unauthenticated',
   },
   {
+    id: 'email_not_verified',
     status: 401,
     providerCode: 'email_not_verified',
     code: 'email_not_verified',
   },
   {
+    id: 'unauthorized',
     status: 401,
     providerCode: 'unauthorized',
     code: 'missing_company_id',
   },
   {
+    id: 'forbidden',
     status: 403,
     providerCode: 'forbidden',
     code: 'forbidden',
   },
   {
+    id: 'not_found',
     status: 404,
     providerCode: 'not_found',
     code: 'not_found',
   },
   {
+    id: 'conflict',
     status: 409,
     providerCode: 'conflict',
     code: 'conflict',
   },
   {
+    id: 'unprocessable_entity',
     status: 422,
     providerCode: 'unprocessable_entity',
     code: 'invalid_field',
   },
   {
+    id: 'rate_limit_exceeded',
     status: 429,
     providerCode: 'rate_limit_exceeded',
     code: 'rate_limited',
     retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS,
   },
   {
+    id: 'internal_error',
     status: 500,
     providerCode: 'internal_error',
     code: 'internal_error',
   },
   {
+    id: 'upstream',
     status: [502, 503, 504],
     code: 'upstream_unavailable',
   },
-  {
-    status: 400,
-    code: 'invalid_request',
-  },
-  {
-    status: 401,
-    code: 'unauthenticated',
-  },
-  {
-    status: 403,
-    code: 'forbidden',
-  },
-  {
-    status: 404,
-    code: 'not_found',
-  },
-  {
-    status: 409,
-    code: 'conflict',
-  },
-  {
-    status: 422,
-    code: 'invalid_field',
-  },
-  {
-    status: 429,
-    code: 'rate_limited',
-    retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS,
-  },
-  {
-    status: 500,
-    code: 'internal_error',
-  },
+  ...statusRules([400, 401, 403, 404, 409, 422, 429, 500], {
+    429: { retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS },
+  }),
 ];

@@ -83,17 +83,17 @@ describe('cardda: branching', () => {
     expect(new Set(retryable)).toEqual(new Set([429, 500, 502, 503, 504]));
   });
 
-  it('exports a rules table whose every row has its guidance, in the same order', () => {
+  it('exports a rules table whose every row has an id of its own and guidance under it', () => {
     expect(cardda.rules).toBe(carddaRules);
-    expect(carddaGuidance.map((guidance) => guidance.code)).toEqual(
-      carddaRules.map((rule) => rule.code),
-    );
-    for (const guidance of carddaGuidance) {
+    const ids = carddaRules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(carddaRules.length);
+    expect(Object.keys(carddaGuidance).sort()).toEqual([...ids].sort());
+    for (const guidance of Object.values(carddaGuidance)) {
       expect(guidance.description.length).toBeGreaterThan(10);
       expect(guidance.action.length).toBeGreaterThan(10);
     }
-    const notFound = carddaRules.findIndex((rule) => rule.providerCode === 'not_found');
-    expect(carddaGuidance[notFound]?.description).toMatch(/not a member/);
+    const notFound = carddaRules.find((rule) => rule.providerCode === 'not_found');
+    expect(carddaGuidance[notFound?.id ?? '']?.description).toMatch(/not a member/);
   });
 });
 

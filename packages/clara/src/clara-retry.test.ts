@@ -2,7 +2,7 @@ import { computeBackoffMs } from '@issuer-errors/core';
 import { describe, expect, it } from 'vitest';
 import { claraRetry } from './clara-retry';
 
-describe("claraRetry: Clara's retry guidance", () => {
+describe("claraRetry: Clara's retry policy", () => {
   it("backs off a 429 by Clara's own example: 2^attempt s plus up to 1 s, 4 attempts", () => {
     const policy = claraRetry.byKind?.rate_limited;
     expect(policy?.maxRetries).toBe(3);

@@ -1,11 +1,11 @@
-import type { RetryGuidance } from '@issuer-errors/core';
+import type { RetryPolicy } from '@issuer-errors/core';
 
 /**
- * Clara's retry guidance: 429 backs off `2^attempt` s plus up to 1 s of jitter
+ * Clara's retry policy, from its docs: 429 backs off `2^attempt` s plus up to 1 s of jitter
  * (Clara's own example allows 4 attempts); a 500 is retried once; everything
  * else transient backs off with full jitter. Reads and writes have limits of their own.
  */
-export const claraRetry: RetryGuidance = {
+export const claraRetry: RetryPolicy = {
   backoff: { baseMs: 1_000, factor: 2, maxMs: 20_000, jitter: 'full' },
   byKind: {
     rate_limited: {

@@ -1,5 +1,5 @@
 /**
- * The Clara adapter (`clara`), its rules table and retry guidance, pre-flight request validation (`validateClaraRequest`) and `createClaraClient`.
+ * The Clara adapter (`clara`), its rules table and retry policy, pre-flight request validation (`validateClaraRequest`) and `createClaraClient`.
  *
  * @packageDocumentation
  */

@@ -13,7 +13,7 @@ export type {
   IssuerAdapter,
   KeysOf,
   RawErrorInput,
-  RetryGuidance,
+  RetryPolicy,
   RuleGuidance,
 } from './adapter/adapter-types';
 export { classifyThrown, type ThrownClassification } from './adapter/classify-thrown';
@@ -31,6 +31,11 @@ export type {
   StandardSchemaResult,
   StandardSchemaV1,
 } from './adapter/standard-schema';
+export {
+  type FallbackStatus,
+  type StatusRuleChange,
+  statusRules,
+} from './adapter/status-rules';
 export { computeBackoffMs, MAX_BACKOFF_MS } from './client/backoff';
 export {
   type CodesByKind,

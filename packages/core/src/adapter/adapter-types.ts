@@ -22,6 +22,8 @@ export interface RawErrorInput {
  * either of them matches. The first matching row wins.
  */
 export interface ErrorRule {
+  /** Names the row, unique in its table: the provider's guidance for it is kept under this id. */
+  readonly id?: string;
   /** HTTP statuses the row applies to; omitted: any status. */
   readonly status?: number | readonly number[];
   /** The provider's codes the row applies to, matched exactly. */
@@ -44,12 +46,10 @@ export interface ErrorRule {
 
 /**
  * The provider's guidance for one row of a rules table, for the generated docs and
- * support tools. An adapter keeps its guidance in a list of its own, one entry per
- * row in the same order, so that apps do not bundle the prose with the rules.
+ * support tools. An adapter keeps its guidance apart from its rules, by each rule's `id`,
+ * so that apps do not bundle the prose with the rules.
  */
 export interface RuleGuidance {
-  /** The row's canonical code, repeated so that a test can check the two lists line up. */
-  readonly code: ErrorCode;
   /** When the provider sends this, in the provider's words. */
   readonly description: string;
   /** What to do about it, from the provider's guidance. */
@@ -90,8 +90,8 @@ export interface BackoffPolicy {
   readonly jitter: 'full' | { readonly addMs: number };
 }
 
-/** A provider's documented retry guidance. */
-export interface RetryGuidance {
+/** A provider's documented retry policy. */
+export interface RetryPolicy {
   /** The backoff used when an error carries no `retryAfterMs`. */
   readonly backoff: BackoffPolicy;
   /** Per-kind overrides of the backoff and of how many retries are allowed. */
@@ -122,8 +122,8 @@ export interface AdapterConfig<Body extends object> {
   readonly fieldErrors?: FieldErrorSource<Body>;
   /** The rules table, first match wins. Unmatched input is `unknown`, with the provider's code and message kept. */
   readonly rules: readonly ErrorRule[];
-  /** The documented retry guidance. */
-  readonly retry: RetryGuidance;
+  /** The documented retry policy. */
+  readonly retry: RetryPolicy;
 }
 
 /** Options of `adapter.fromResponse`. */
@@ -146,8 +146,8 @@ export interface IssuerAdapter {
   readonly displayName: string;
   /** The rules table, from which the docs' mapping tables are generated. */
   readonly rules: readonly ErrorRule[];
-  /** The documented retry guidance. */
-  readonly retry: RetryGuidance;
+  /** The documented retry policy. */
+  readonly retry: RetryPolicy;
   /** Turns a raw error response into an `IssuerError`. Total: never throws, whatever it is given. */
   readonly normalize: (input: RawErrorInput) => IssuerError;
   /** Reads at most 64 KiB of the body, once, for at most `timeoutMs` (10 s), and normalizes. Never rejects. */
@@ -157,6 +157,10 @@ export interface IssuerAdapter {
   ) => Promise<IssuerError>;
   /** Turns a thrown fetch/undici/ky/DOM error into `network`, `timeout`, `cancelled` or `unknown`; an `IssuerError` comes back unchanged. */
   readonly fromThrown: (error: unknown) => IssuerError;
-  /** The rule an error was normalized by, if any (for its `maxRetries`). */
+  /**
+   * The rule an error was normalized by, if any (for its `maxRetries`): the very rule `normalize`
+   * found, or, for an error it did not make (a copy, one read back from JSON), the rule its
+   * status, provider code and message match.
+   */
   readonly ruleFor: (error: IssuerError) => ErrorRule | undefined;
 }

@@ -193,6 +193,21 @@ describe('defineAdapter: normalize', () => {
     expect(error.message).toBe('Acme answered with an invalid HTTP status');
   });
 
+  it('gives back the very rule normalize found, also one matched by a code read as the message', () => {
+    const legacy = defineAdapter({
+      name: 'legacy',
+      bodySchema: lenientObject({ error: 'string' }),
+      bodyFields: { providerCode: 'error' },
+      rules: [
+        { status: 503, message: /^MAINTENANCE$/, code: 'upstream_unavailable', maxRetries: 0 },
+      ],
+      retry: acme.retry,
+    });
+    const error = legacy.normalize({ status: 503, body: { error: 'MAINTENANCE' } });
+    expect(error.message).toBe('legacy: MAINTENANCE');
+    expect(legacy.ruleFor(error)).toBe(legacy.rules[0]);
+  });
+
   it('finds the rule of an error again, also after a JSON round trip', () => {
     const error = acme.normalize({ status: 500, body: { message: 'down' } });
     const copy = issuerErrorFromJSON(JSON.parse(JSON.stringify(error)))._unsafeUnwrap();

@@ -4,7 +4,7 @@ import { DEFAULT_TIMEOUT_MS } from '../http/time-limits';
 import type { AdapterConfig, IssuerAdapter } from './adapter-types';
 import { classifyThrown } from './classify-thrown';
 import { findRule } from './find-rule';
-import { createNormalize } from './normalize';
+import { createNormalizer } from './normalize';
 
 /**
  * Turns a provider's declarative description — a lenient body schema, which
@@ -30,7 +30,7 @@ import { createNormalize } from './normalize';
  */
 export function defineAdapter<Body extends object>(config: AdapterConfig<Body>): IssuerAdapter {
   const displayName = config.displayName ?? config.name;
-  const normalize = createNormalize(config, displayName);
+  const { normalize, foundRule } = createNormalizer(config, displayName);
 
   const fromThrown = (error: unknown): IssuerError => {
     if (isIssuerError(error)) return error;
@@ -68,7 +68,9 @@ export function defineAdapter<Body extends object>(config: AdapterConfig<Body>):
     normalize,
     fromResponse,
     fromThrown,
+    // An error this adapter did not make (a copy, one read back from JSON) is matched again.
     ruleFor: (error) =>
+      foundRule(error) ??
       findRule(config.rules, {
         status: error.status,
         providerCode: error.providerCode,

@@ -8,19 +8,30 @@ import type { AdapterConfig, ErrorRule, RawErrorInput } from './adapter-types';
 import { findRule, ruleField } from './find-rule';
 import { readErrorBody } from './read-error-body';
 
+/** An adapter's `normalize`, and the rule it found for each error it made. */
+export interface Normalizer {
+  readonly normalize: (input: RawErrorInput) => IssuerError;
+  /** The rule `normalize` matched for `error`; `undefined` for an error it did not make or matched no rule for. */
+  readonly foundRule: (error: IssuerError) => ErrorRule | undefined;
+}
+
 /**
  * The adapter's `normalize`: one raw error response to an `IssuerError`, by the adapter's
  * configuration. Never throws. The error is built in the function the adapter exposes, so its
  * stack reads `IssuerError`, `normalize`, then the caller, as a hand-written `new ApiError()` would.
  */
-export function createNormalize<Body extends object>(
+export function createNormalizer<Body extends object>(
   config: AdapterConfig<Body>,
   displayName: string,
-): (input: RawErrorInput) => IssuerError {
+): Normalizer {
   const provider = toSafeLine(String(config.name), MAX_SHORT_FIELD_BYTES);
+  const rulesFound = new WeakMap<IssuerError, ErrorRule>();
   const normalize = (input: RawErrorInput): IssuerError => {
     try {
-      return new IssuerError(readErrorInit(config, provider, displayName, input));
+      const { init, rule } = readErrorInit(config, provider, displayName, input);
+      const error = new IssuerError(init);
+      if (rule !== undefined) rulesFound.set(error, rule);
+      return error;
     } catch (cause) {
       return new IssuerError({
         provider,
@@ -30,16 +41,16 @@ export function createNormalize<Body extends object>(
       });
     }
   };
-  return normalize;
+  return { normalize, foundRule: (error) => rulesFound.get(error) };
 }
 
-/** The facts of one raw error response, made safe, as the adapter's configuration reads them. */
+/** The facts of one raw error response, made safe, as the adapter's configuration reads them, and the rule they matched. */
 function readErrorInit<Body extends object>(
   config: AdapterConfig<Body>,
   provider: string,
   displayName: string,
   input: RawErrorInput,
-): SafeTextInit {
+): { readonly init: SafeTextInit; readonly rule: ErrorRule | undefined } {
   const status = toHttpStatus(input?.status);
   const headers = input?.headers;
   const facts = readErrorBody(config, input?.body);
@@ -52,7 +63,7 @@ function readErrorInit<Body extends object>(
     message: providerMessage ?? providerCode,
   });
   const fieldErrors = withRuleField(facts.fieldErrors, rule, providerMessage);
-  return {
+  const init: SafeTextInit = {
     provider,
     code: rule?.code ?? 'unknown',
     message:
@@ -71,6 +82,7 @@ function readErrorInit<Body extends object>(
     raw: { status, headers, body: facts.body },
     [SAFE_TEXT]: true,
   };
+  return { init, rule };
 }
 
 /** A rule's field when the provider sent no message about it: Cardda's own wording for a bad field. */

@@ -15,7 +15,7 @@ export interface KyInstanceLike {
 
 /** Options of `createIssuerClient`. */
 export interface IssuerClientOptions {
-  /** The provider's adapter: how its errors normalize and its retry guidance. */
+  /** The provider's adapter: how its errors normalize and its retry policy. */
   readonly adapter: IssuerAdapter;
   /** Joined to each path with exactly one slash. */
   readonly baseUrl: string;
