@@ -10,7 +10,7 @@ describe('createCarddaClient against the fake Cardda, over sockets', () => {
   it('waits out the fake’s Retry-After, then creates the recipient', async () => {
     fake = await startFakeIssuer({
       provider: 'cardda',
-      rateLimit: { capacity: 1, refillPerSecond: 2 },
+      rateLimit: { burst: 1, requestsPerSecond: 2 },
     });
     fake.route('POST', '/banking/bank_recipients', [{ json: { id: 'r1' }, status: 201 }]);
     const retries: number[] = [];

@@ -35,7 +35,7 @@ describe('createClaraClient against the fake Clara, over sockets', () => {
   it('returns the 429 of an empty write bucket when the backoff is longer than allowed', async () => {
     fake = await startFakeIssuer({
       provider: 'clara',
-      rateLimit: { capacity: 1, refillPerSecond: 0.01 },
+      rateLimit: { burst: 1, requestsPerSecond: 0.01 },
     });
     fake.route('POST', '/cards', [{ json: { id: 'c1' }, status: 201 }]);
     const clara = client({ maxRetryDelayMs: 0 });

@@ -15,7 +15,7 @@ export {
   isClaraDate,
   isClaraTaxId,
   isClaraTransactionTypeName,
-} from './clara-request-rules';
+} from './clara-request-formats';
 export { claraRetry } from './clara-retry';
 export { claraRules } from './clara-rules';
 export {

@@ -12,7 +12,7 @@ import {
   isClaraDate,
   isClaraTaxId,
   isClaraTransactionTypeName,
-} from './clara-request-rules';
+} from './clara-request-formats';
 
 /** The request fields Clara's documentation states rules for; send only those your call has. */
 export interface ClaraRequestFields {

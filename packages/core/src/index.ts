@@ -1,5 +1,5 @@
 /**
- * The taxonomy (`ERROR_KINDS`, `ERROR_CODES`), `IssuerError`, `matchError`, the adapter factory `defineAdapter`, header and body helpers, neverthrow `Result` aliases, and log and trace fields (`toLogFields`, `toOtelAttributes`, `recordOnSpan`).
+ * The taxonomy (`ERROR_KINDS`, `ERROR_CODES`), `IssuerError`, `matchError`, the adapter factory `defineAdapter` with `lenientObject` and `statusRules`, neverthrow `Result` aliases, rate stores, text made safe for logs, problem+json, and log and trace fields (`toLogFields`, `toOtelAttributes`, `recordOnSpan`).
  *
  * @packageDocumentation
  */
@@ -16,7 +16,6 @@ export type {
   RetryPolicy,
   RuleGuidance,
 } from './adapter/adapter-types';
-export { classifyThrown, type ThrownClassification } from './adapter/classify-thrown';
 export { defineAdapter } from './adapter/define-adapter';
 export {
   type LenientBody,
@@ -31,12 +30,8 @@ export type {
   StandardSchemaResult,
   StandardSchemaV1,
 } from './adapter/standard-schema';
-export {
-  type FallbackStatus,
-  type StatusRuleChange,
-  statusRules,
-} from './adapter/status-rules';
-export { computeBackoffMs, MAX_BACKOFF_MS } from './client/backoff';
+export { type FallbackStatus, type StatusRuleChange, statusRules } from './adapter/status-rules';
+export { computeBackoffMs } from './client/backoff';
 export {
   type CodesByKind,
   ERROR_CODES,
@@ -53,11 +48,11 @@ export {
   type FieldErrors,
   fieldErrorsFromDetails,
   fieldErrorsFromMap,
-  mergeFieldErrors,
 } from './error/field-errors';
 export { IssuerError, isIssuerError } from './error/issuer-error';
 export { issuerErrorFromJSON } from './error/issuer-error-json';
 export type {
+  ErrorOutcome,
   IssuerErrorInit,
   IssuerErrorJson,
   RawResponseSnapshot,
@@ -72,22 +67,9 @@ export {
   ResultAsync,
   tryIssuerCall,
 } from './error/result';
-export { getHeader, type HeadersInput, headerEntries } from './http/headers';
-export { parseHttpDate } from './http/http-date';
-export {
-  type BoundedText,
-  MAX_ERROR_BODY_BYTES,
-  type ReadBoundedTextOptions,
-  readBoundedText,
-} from './http/read-body';
-export { ALLOWED_HEADERS, redactHeaders } from './http/redact-headers';
-export { getRequestId, REQUEST_ID_HEADERS } from './http/request-id';
-export {
-  clampDelayMs,
-  MAX_RETRY_AFTER_MS,
-  parseRetryAfter,
-  retryAfterFromHeaders,
-} from './http/retry-after';
+export type { HeadersInput } from './http/headers';
+export { getRequestId } from './http/request-id';
+export { MAX_RETRY_AFTER_MS } from './http/retry-after';
 export { recordOnSpan, type SpanLike } from './observability/record-on-span';
 export { type IssuerErrorLogFields, toLogFields } from './observability/to-log-fields';
 export {
@@ -96,11 +78,7 @@ export {
   type ObservedError,
   toOtelAttributes,
 } from './observability/to-otel-attributes';
-export {
-  type ErrorOutcome,
-  KIND_DEFAULTS,
-  type KindDefaults,
-} from './problem-details/kind-defaults';
+export { KIND_DEFAULTS, type KindDefaults } from './problem-details/kind-defaults';
 export {
   type ProblemDetails,
   type ProblemDetailsOptions,
@@ -118,7 +96,6 @@ export type {
   ReadWriteBudgets,
 } from './rate/rate-types';
 export { maskCardNumbers } from './safety/mask-card-numbers';
-export { isSensitiveKey, MAX_RAW_BODY_BYTES, redactBody } from './safety/redact-body';
-export { REDACTED, redactSecretsInText } from './safety/redact-secrets';
-export { toSafeCause } from './safety/safe-cause';
-export { MAX_MESSAGE_BYTES, toSafeLine, truncateToBytes } from './safety/safe-text';
+export { MAX_RAW_BODY_BYTES } from './safety/redact-body';
+export { redactSecretsInText } from './safety/redact-secrets';
+export { MAX_MESSAGE_BYTES, toSafeLine } from './safety/safe-text';

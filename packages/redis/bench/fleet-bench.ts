@@ -36,7 +36,7 @@ function summary(issuer: FakeIssuer, reports: WorkerReport[]) {
 async function cardda(redisServer: RedisServer, withStore: boolean) {
   const issuer = await startFakeIssuer({
     provider: 'cardda',
-    rateLimit: { capacity: 4, refillPerSecond: 40 },
+    rateLimit: { burst: 4, requestsPerSecond: 40 },
   });
   issuer.route('GET', '/cards', [{ json: [] }]);
   const plan: WorkerPlan = {
@@ -58,8 +58,8 @@ async function clara(redisServer: RedisServer) {
   const issuer = await startFakeIssuer({
     provider: 'clara',
     rateLimit: {
-      read: { capacity: 2, refillPerSecond: 20 },
-      write: { capacity: 1, refillPerSecond: 4 },
+      read: { burst: 2, requestsPerSecond: 20 },
+      write: { burst: 1, requestsPerSecond: 4 },
     },
   });
   issuer.route('GET', '/cards', [{ json: [] }]);
@@ -83,7 +83,7 @@ async function clara(redisServer: RedisServer) {
 async function outage(redisServer: RedisServer, fail: () => unknown, recover: () => unknown) {
   const issuer = await startFakeIssuer({
     provider: 'cardda',
-    rateLimit: { capacity: 4, refillPerSecond: 40 },
+    rateLimit: { burst: 4, requestsPerSecond: 40 },
   });
   issuer.route('GET', '/cards', [{ json: [] }]);
   const deadlineMs = 15_000;

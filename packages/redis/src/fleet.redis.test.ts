@@ -41,10 +41,10 @@ const refusals = (issuer: FakeIssuer) =>
 const succeeded = (reports: WorkerReport[]) =>
   reports.flatMap((report) => report.outcomes).filter((outcome) => outcome.ok).length;
 
-async function carddaIssuer(refillPerSecond: number, capacity: number) {
+async function carddaIssuer(requestsPerSecond: number, burst: number) {
   const issuer = await startFakeIssuer({
     provider: 'cardda',
-    rateLimit: { capacity, refillPerSecond },
+    rateLimit: { burst, requestsPerSecond },
   });
   issuer.route('GET', '/cards', [{ json: [] }]);
   fake = issuer;
@@ -75,8 +75,8 @@ describe('a fleet sharing one budget through Redis', () => {
     const issuer = await startFakeIssuer({
       provider: 'clara',
       rateLimit: {
-        read: { capacity: 2, refillPerSecond: 10 },
-        write: { capacity: 1, refillPerSecond: 2 },
+        read: { burst: 2, requestsPerSecond: 10 },
+        write: { burst: 1, requestsPerSecond: 2 },
       },
     });
     fake = issuer;

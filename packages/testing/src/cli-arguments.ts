@@ -89,14 +89,13 @@ export function parseCliArguments(
   const port = wholeNumber(values.port ?? '0');
   if (port === undefined || port > 65_535)
     return { problem: '--port must be a whole number from 0 to 65535' };
-  const capacity =
-    values['rate-limit'] === undefined ? undefined : wholeNumber(values['rate-limit']);
-  const refill = wholeNumber(values.refill ?? values['rate-limit'] ?? '1');
+  const burst = values['rate-limit'] === undefined ? undefined : wholeNumber(values['rate-limit']);
+  const requestsPerSecond = wholeNumber(values.refill ?? values['rate-limit'] ?? '1');
   if (
-    capacity === 0 ||
-    refill === undefined ||
-    refill === 0 ||
-    (values['rate-limit'] !== undefined && capacity === undefined)
+    burst === 0 ||
+    requestsPerSecond === undefined ||
+    requestsPerSecond === 0 ||
+    (values['rate-limit'] !== undefined && burst === undefined)
   ) {
     return { problem: '--rate-limit and --refill must be whole numbers above 0' };
   }
@@ -105,7 +104,7 @@ export function parseCliArguments(
       provider,
       port,
       ...(values.host === undefined ? {} : { host: values.host }),
-      ...(capacity === undefined ? {} : { rateLimit: { capacity, refillPerSecond: refill } }),
+      ...(burst === undefined ? {} : { rateLimit: { burst, requestsPerSecond } }),
       ...(values['allow-origin'] === undefined ? {} : { allowOrigin: values['allow-origin'] }),
     },
     ...(values.script === undefined ? {} : { script: values.script }),

@@ -15,7 +15,7 @@ const fake = await startFakeIssuer({
   provider: 'cardda',
   apiKeys: ['fleet-key'],
   companyIds: ['acme'],
-  rateLimit: { capacity: 4, refillPerSecond: 40 },
+  rateLimit: { burst: 4, requestsPerSecond: 40 },
 });
 fake.route('GET', '/banking/bank_transactions', [{ json: [] }]);
 const settings: FleetSettings & { calls: number } = {

@@ -71,7 +71,7 @@ export const carddaScenarios: readonly Scenario<'cardda'>[] = [
     title: 'enroll recipients past the rate limit',
     provider: 'cardda',
     prepare: (fake) => {
-      fake.limitRate({ capacity: 2, refillPerSecond: 1 });
+      fake.limitRate({ burst: 2, requestsPerSecond: 1 });
       fake.route('POST', '/banking/bank_recipients', [{ json: { id: 'rcp_1' }, status: 201 }]);
     },
     calls: 3,

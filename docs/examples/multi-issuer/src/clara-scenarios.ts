@@ -85,7 +85,7 @@ export const claraScenarios: readonly Scenario<'clara'>[] = [
     title: 'bulk-issue cards past the write limit',
     provider: 'clara',
     prepare: (fake) => {
-      fake.limitRate({ capacity: 2, refillPerSecond: 1 });
+      fake.limitRate({ burst: 2, requestsPerSecond: 1 });
       fake.route('POST', '/cards', [{ json: card, status: 201 }]);
     },
     calls: 3,

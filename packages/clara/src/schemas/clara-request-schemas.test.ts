@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { CLARA_COUNTRIES, CLARA_TRANSACTION_TYPE_NAMES } from '../clara-request-rules';
+import { CLARA_COUNTRIES, CLARA_TRANSACTION_TYPE_NAMES } from '../clara-request-formats';
 import {
   claraDateRangeSchema,
   claraDateSchema,

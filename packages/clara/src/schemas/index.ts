@@ -11,7 +11,7 @@ import {
   CLARA_TRANSACTION_TYPE_NAMES,
   type ClaraCountry,
   isClaraDate,
-} from '../clara-request-rules';
+} from '../clara-request-formats';
 
 /** A date as Clara requires it: `YYYY-MM-DD`, a real calendar day, no other separators. */
 export const claraDateSchema = z

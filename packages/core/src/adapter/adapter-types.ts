@@ -2,7 +2,7 @@ import type { ErrorCode } from '../error/error-codes';
 import type { ErrorKind } from '../error/error-kinds';
 import type { FieldErrors } from '../error/field-errors';
 import type { IssuerError } from '../error/issuer-error';
-import type { ErrorOutcome } from '../error/kind-retry-defaults';
+import type { ErrorOutcome } from '../error/issuer-error-types';
 import type { HeadersInput } from '../http/headers';
 import type { StandardSchemaV1 } from './standard-schema';
 

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../error/error-codes';
-import type { ErrorOutcome } from '../error/kind-retry-defaults';
+import type { ErrorOutcome } from '../error/issuer-error-types';
 
 /** How a thrown value (fetch, undici, ky, DOM) reads as an error without a response. */
 export interface ThrownClassification {

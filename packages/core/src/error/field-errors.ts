@@ -11,7 +11,7 @@ const MAX_FIELD_MESSAGE_BYTES = 256;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Adds `messages` to `fieldErrors[field]`, cleaning both; hostile or empty names and
+ * Adds `messages` to `fieldErrors[field]`, making both safe; hostile or empty names and
  * empty messages are skipped. A map keeps at most 100 fields of at most 20 messages each.
  */
 export function addFieldError(
@@ -35,7 +35,7 @@ export function addFieldError(
   if (added) fieldErrors[name] = list;
 }
 
-/** A field message, cleaned; '' for anything that is not one. */
+/** A field message, made safe; '' for anything that is not one. */
 function toMessage(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value === 'string' ? toSafeLine(value, MAX_FIELD_MESSAGE_BYTES) : '';

@@ -6,7 +6,7 @@ import { IssuerError } from './issuer-error';
 import type { IssuerErrorInit } from './issuer-error-types';
 import { err, ok, type Result } from './result';
 
-const count = () => z.int().check(z.nonnegative());
+const countSchema = () => z.int().check(z.nonnegative());
 
 /** The shape {@link IssuerError.toJSON} writes, built on first use: an app that never reads errors back never builds it. */
 function issuerErrorJsonSchema() {
@@ -24,8 +24,8 @@ function issuerErrorJsonSchema() {
     fieldErrors: z.record(z.string(), z.array(z.string())),
     requestId: z.optional(z.string()),
     timestamp: z.optional(z.string()),
-    attempts: z.optional(count()),
-    totalRetryDelayMs: z.optional(count()),
+    attempts: z.optional(countSchema()),
+    totalRetryDelayMs: z.optional(countSchema()),
     raw: z.optional(
       z.object({
         status: z.optional(z.number()),

@@ -1,7 +1,12 @@
 import type { ErrorCode } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import type { FieldErrors } from './field-errors';
-import type { ErrorOutcome } from './kind-retry-defaults';
+
+/**
+ * Whether the provider may have acted on the request: `rejected` means it
+ * certainly did not (safe to resend, even a payment); `unknown` means it may have.
+ */
+export type ErrorOutcome = 'rejected' | 'unknown';
 
 /** The provider's response as an error keeps it: allow-listed headers, a bounded, redacted body. */
 export interface RawResponseSnapshot {
@@ -13,7 +18,7 @@ export interface RawResponseSnapshot {
   readonly body?: unknown;
 }
 
-/** What an {@link IssuerError} is built from. Every text is cleaned on the way in. */
+/** What an {@link IssuerError} is built from. Every text is made safe on the way in. */
 export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
   /** `'clara'`, `'cardda'`, or a third-party adapter's name. */
   readonly provider: string;

@@ -7,8 +7,14 @@ import { MAX_SHORT_FIELD_BYTES, toSafeLine, toShortField } from '../safety/safe-
 import { ERROR_CODES, type ErrorCodeOf } from './error-codes';
 import type { ErrorKind } from './error-kinds';
 import { type FieldErrors, mergeFieldErrors } from './field-errors';
-import type { IssuerErrorInit, IssuerErrorJson, RawResponseSnapshot } from './issuer-error-types';
-import { type ErrorOutcome, KIND_RETRY_DEFAULTS } from './kind-retry-defaults';
+import type {
+  ErrorOutcome,
+  IssuerErrorInit,
+  IssuerErrorJson,
+  RawResponseSnapshot,
+} from './issuer-error-types';
+import { KIND_RETRY_DEFAULTS } from './kind-retry-defaults';
+import { toCount } from './to-count';
 
 const BRAND: unique symbol = Symbol.for('issuer-errors.IssuerError');
 
@@ -182,8 +188,8 @@ function assignFacts(error: IssuerError, init: IssuerErrorInit, safe: boolean): 
   assignDefined(error, 'retryAfterMs', clampDelayMs(init.retryAfterMs));
   assignDefined(error, 'requestId', short(init.requestId));
   assignDefined(error, 'timestamp', short(init.timestamp));
-  assignDefined(error, 'attempts', count(init.attempts));
-  assignDefined(error, 'totalRetryDelayMs', count(init.totalRetryDelayMs));
+  assignDefined(error, 'attempts', toCount(init.attempts));
+  assignDefined(error, 'totalRetryDelayMs', toCount(init.totalRetryDelayMs));
 }
 
 function assignDefined(target: IssuerError, key: keyof IssuerError, value: unknown) {
@@ -192,8 +198,4 @@ function assignDefined(target: IssuerError, key: keyof IssuerError, value: unkno
 
 function keepText(value: unknown): string | undefined {
   return value as string | undefined;
-}
-
-function count(value: unknown): number | undefined {
-  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
 }

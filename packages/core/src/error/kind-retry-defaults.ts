@@ -1,10 +1,5 @@
 import type { ErrorKind } from './error-kinds';
-
-/**
- * Whether the provider may have acted on the request: `rejected` means it
- * certainly did not (safe to resend, even a payment); `unknown` means it may have.
- */
-export type ErrorOutcome = 'rejected' | 'unknown';
+import type { ErrorOutcome } from './issuer-error-types';
 
 /** What every error of one kind has unless its rule says otherwise. */
 export interface KindRetryDefaults {

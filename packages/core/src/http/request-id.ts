@@ -6,7 +6,7 @@ export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-
 
 /**
  * The provider's request id (`X-Request-Id` in any casing, or a common
- * equivalent), cleaned to one line of at most 128 bytes, as `IssuerError` keeps it; `undefined` when absent or blank.
+ * equivalent), made safe: one line of at most 128 bytes, as `IssuerError` keeps it; `undefined` when absent or blank.
  *
  * @example
  * getRequestId(new Headers({ 'X-Request-Id': '8f3c2a7e' })); // '8f3c2a7e'

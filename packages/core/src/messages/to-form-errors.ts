@@ -28,7 +28,7 @@ export interface FormErrorsOptions {
 
 /**
  * Splits an error into form-level and per-field messages, as a form shows them. Field messages
- * are the provider's own (cleaned) texts, under your form's field names. With no field to show
+ * are the provider's own texts, made safe,, under your form's field names. With no field to show
  * them on, the form gets one message for end users in `locale`, never the provider's text.
  * Works the same for Cardda's field map, Clara's `details` and `validateClaraRequest`.
  *

@@ -1,3 +1,4 @@
+import { toCount } from '../error/to-count';
 import { toSafeIdentifier, toSafeLine } from '../safety/safe-text';
 
 /** An attribute value OpenTelemetry accepts: a primitive or an array of strings. */
@@ -89,7 +90,7 @@ export function toOtelAttributes(error: ObservedError): IssuerErrorAttributes {
 function attributesOf(facts: Exclude<ObservedError, null | undefined>): IssuerErrorAttributes {
   const code = line(facts.code);
   const attributes: Writable<IssuerErrorAttributes> = { 'error.type': code ?? 'unknown' };
-  put(attributes, 'http.response.status_code', whole(facts.status));
+  put(attributes, 'http.response.status_code', toCount(facts.status));
   put(attributes, 'issuer.provider', line(facts.provider));
   put(attributes, 'issuer.kind', line(facts.kind));
   put(attributes, 'issuer.code', code);
@@ -100,10 +101,10 @@ function attributesOf(facts: Exclude<ObservedError, null | undefined>): IssuerEr
     'issuer.retryable',
     typeof facts.retryable === 'boolean' ? facts.retryable : undefined,
   );
-  put(attributes, 'issuer.retry_after_ms', whole(facts.retryAfterMs));
+  put(attributes, 'issuer.retry_after_ms', toCount(facts.retryAfterMs));
   put(attributes, 'issuer.outcome', line(facts.outcome));
-  put(attributes, 'issuer.attempts', whole(facts.attempts));
-  put(attributes, 'issuer.total_retry_delay_ms', whole(facts.totalRetryDelayMs));
+  put(attributes, 'issuer.attempts', toCount(facts.attempts));
+  put(attributes, 'issuer.total_retry_delay_ms', toCount(facts.totalRetryDelayMs));
   const fieldNames = namesOf(facts.fieldErrors);
   if (fieldNames.length > 0) attributes['issuer.field_names'] = fieldNames;
   return attributes;
@@ -117,15 +118,11 @@ function put<Key extends keyof IssuerErrorAttributes>(
   if (value !== undefined) attributes[key] = value;
 }
 
-/** Text made safe by `clean` (ids the provider gave are never card-masked); blank is none. */
-function line(value: unknown, clean = toSafeLine): string | undefined {
+/** Text made safe by `toSafe` (ids the provider gave are never card-masked); blank is none. */
+function line(value: unknown, toSafe = toSafeLine): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const cleaned = clean(value, MAX_ATTRIBUTE_BYTES);
-  return cleaned === '' ? undefined : cleaned;
-}
-
-function whole(value: unknown): number | undefined {
-  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
+  const safe = toSafe(value, MAX_ATTRIBUTE_BYTES);
+  return safe === '' ? undefined : safe;
 }
 
 function namesOf(fieldErrors: unknown): string[] {

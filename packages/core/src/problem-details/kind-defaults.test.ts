@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, type ErrorKind } from '../error/error-kinds';
-import { type ErrorOutcome, KIND_DEFAULTS } from './kind-defaults';
+import type { ErrorOutcome } from '../error/issuer-error-types';
+import { KIND_DEFAULTS } from './kind-defaults';
 
 /** "retryable by default" and "outcome" of each kind, from the taxonomy table of docs/taxonomy.md. */
 const DESIGN_DEFAULTS: Record<ErrorKind, { retryable: boolean; outcome: ErrorOutcome }> = {

@@ -1,8 +1,6 @@
 import type { ErrorKind } from '../error/error-kinds';
 import { KIND_RETRY_DEFAULTS, type KindRetryDefaults } from '../error/kind-retry-defaults';
 
-export type { ErrorOutcome } from '../error/kind-retry-defaults';
-
 /** What every error of one kind has unless its rule says otherwise, and how a backend passes it on. */
 export interface KindDefaults extends KindRetryDefaults {
   /** A short human title, used as the problem+json `title`. */

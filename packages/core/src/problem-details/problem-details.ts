@@ -24,7 +24,7 @@ export interface ProblemDetails {
   readonly title: string;
   /** The HTTP status: the option given, else the provider's, else the kind's default. */
   readonly status: number;
-  /** The error's (cleaned) message. */
+  /** The error's message, made safe. */
   readonly detail: string;
   /** This occurrence: the option given, else `urn:issuer-errors:request:<requestId>` when known. */
   readonly instance?: string;

@@ -52,7 +52,7 @@ describe('the fake Cardda', () => {
   it('rate-limits with the documented 429: Retry-After, rate_limit_exceeded and retry_after', async () => {
     fake = await startFakeIssuer({
       provider: 'cardda',
-      rateLimit: { capacity: 2, refillPerSecond: 0.5 },
+      rateLimit: { burst: 2, requestsPerSecond: 0.5 },
     });
     fake.route('POST', '/banking/bank_recipients', [{ json: { id: 'r1' }, status: 201 }]);
     const post = () =>
@@ -81,7 +81,7 @@ describe('the fake Cardda', () => {
     fake = await startFakeIssuer({ provider: 'cardda' });
     fake.route('GET', '/cards', [{ json: [] }]);
     const call = () => get('/cards', { authorization: 'Bearer key', 'company-id': 'acme' });
-    fake.limitRate({ capacity: 1, refillPerSecond: 0.01 });
+    fake.limitRate({ burst: 1, requestsPerSecond: 0.01 });
     expect([(await call()).status, (await call()).status]).toEqual([200, 429]);
     fake.limitRate(undefined);
     expect((await call()).status).toBe(200);
@@ -90,7 +90,7 @@ describe('the fake Cardda', () => {
   it('keeps a bucket for each API key, as Cardda counts per key', async () => {
     fake = await startFakeIssuer({
       provider: 'cardda',
-      rateLimit: { capacity: 1, refillPerSecond: 0.01 },
+      rateLimit: { burst: 1, requestsPerSecond: 0.01 },
     });
     fake.route('GET', '/cards', [{ json: [] }]);
     const call = (key: string) =>

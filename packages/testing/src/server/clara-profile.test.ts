@@ -55,7 +55,7 @@ describe('the fake Clara', () => {
   it('limits reads and writes separately, answering {"message": "Too Many Requests"}', async () => {
     fake = await startFakeIssuer({
       provider: 'clara',
-      rateLimit: { capacity: 1, refillPerSecond: 0.1 },
+      rateLimit: { burst: 1, requestsPerSecond: 0.1 },
     });
     fake.route('GET', '/cards', [{ json: [] }]);
     fake.route('POST', '/cards', [{ json: { id: 'c1' }, status: 201 }]);
@@ -73,8 +73,8 @@ describe('the fake Clara', () => {
     fake = await startFakeIssuer({
       provider: 'clara',
       rateLimit: {
-        read: { capacity: 2, refillPerSecond: 0.01 },
-        write: { capacity: 1, refillPerSecond: 0.01 },
+        read: { burst: 2, requestsPerSecond: 0.01 },
+        write: { burst: 1, requestsPerSecond: 0.01 },
       },
     });
     fake.route('GET', '/cards', [{ json: [] }]);

@@ -1,3 +1,4 @@
+import type { RateBudget, ReadWriteBudgets } from '@issuer-errors/core';
 import type { CarddaScenario } from '../cardda/cardda-fixtures';
 import type { ClaraScenario } from '../clara/clara-fixtures';
 import type { ResponseOverrides } from '../fixture-response';
@@ -34,19 +35,14 @@ export type FakeOutcome<Scenario extends string = string> =
   | { readonly stall: true }
   | { readonly reset: 'before-response' | 'mid-body'; readonly delayMs?: number };
 
-/** A token bucket: `capacity` requests at once, refilled at `refillPerSecond`. */
-export interface FakeRateLimit {
-  /** How many requests may come at once. */
-  readonly capacity: number;
-  /** How many requests are allowed again each second. */
-  readonly refillPerSecond: number;
-}
+/**
+ * The issuer's limit as a token bucket, in the words of a client's `rateLimit`: `burst` requests
+ * at once (default 1), `requestsPerSecond` allowed again each second.
+ */
+export type FakeRateLimit = RateBudget;
 
 /** Limits of their own for reads (GET, HEAD) and writes, as Clara has. */
-export interface FakeReadWriteLimits {
-  readonly read: FakeRateLimit;
-  readonly write: FakeRateLimit;
-}
+export type FakeReadWriteLimits = ReadWriteBudgets;
 
 /** Which limit a request counts against: Clara's reads or writes, or Cardda's one limit. */
 export type FakeRateClass = 'read' | 'write' | 'all';

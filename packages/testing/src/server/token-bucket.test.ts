@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTokenBucket } from './token-bucket';
 
 describe('createTokenBucket', () => {
-  it('lets a burst of capacity through, then says how long until the next request', () => {
+  it('lets its burst through, then says how long until the next request', () => {
     let now = 0;
-    const bucket = createTokenBucket({ capacity: 2, refillPerSecond: 4 }, () => now);
+    const bucket = createTokenBucket({ burst: 2, requestsPerSecond: 4 }, () => now);
     expect(bucket.take()).toEqual({ allowed: true });
     expect(bucket.take()).toEqual({ allowed: true });
     expect(bucket.take()).toEqual({ allowed: false, waitMs: 250 });
@@ -12,9 +12,9 @@ describe('createTokenBucket', () => {
     expect(bucket.take()).toEqual({ allowed: true });
   });
 
-  it('never refills beyond its capacity', () => {
+  it('never refills beyond its burst', () => {
     let now = 0;
-    const bucket = createTokenBucket({ capacity: 1, refillPerSecond: 1 }, () => now);
+    const bucket = createTokenBucket({ burst: 1, requestsPerSecond: 1 }, () => now);
     now = 60_000;
     expect(bucket.take()).toEqual({ allowed: true });
     expect(bucket.take()).toEqual({ allowed: false, waitMs: 1000 });

@@ -12,21 +12,19 @@ export interface TokenBucket {
 
 /** Starts full. */
 export function createTokenBucket(limit: FakeRateLimit, now: () => number = Date.now): TokenBucket {
-  let tokens = limit.capacity;
+  const burst = limit.burst ?? 1;
+  let tokens = burst;
   let updatedAt = now();
   return {
     take() {
       const current = now();
-      tokens = Math.min(
-        limit.capacity,
-        tokens + ((current - updatedAt) / 1000) * limit.refillPerSecond,
-      );
+      tokens = Math.min(burst, tokens + ((current - updatedAt) / 1000) * limit.requestsPerSecond);
       updatedAt = current;
       if (tokens >= 1) {
         tokens -= 1;
         return { allowed: true };
       }
-      return { allowed: false, waitMs: Math.ceil(((1 - tokens) / limit.refillPerSecond) * 1000) };
+      return { allowed: false, waitMs: Math.ceil(((1 - tokens) / limit.requestsPerSecond) * 1000) };
     },
   };
 }

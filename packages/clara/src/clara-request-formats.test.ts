@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClaraDate, isClaraTaxId, isClaraTransactionTypeName } from './clara-request-rules';
+import { isClaraDate, isClaraTaxId, isClaraTransactionTypeName } from './clara-request-formats';
 
 // The rules are Clara's documented ones: "Dates must be YYYY-MM-DD", tax IDs per country
 // (MX 11 or 13 characters, BR 11 digits, CO 7–10 digits), transactionTypeName PIX/TED/BILL/TRANSACTION.
