@@ -1,15 +1,15 @@
 /**
- * Bundle-size budgets: min + gzip, as an app bundles the package with esbuild for
- * the browser. Each check imports only what such an app would, so tree-shaking counts.
- * They guard against growth nobody meant, not goals to chase: a feature or a fix that
- * needs bytes raises its limit in the same change, and docs/performance.md says why.
+ * Bundle-size guards: min + gzip, as an app bundles the package with esbuild for the browser.
+ * Each check imports only what such an app would, so tree-shaking counts. Each limit is today's
+ * size with a little room: a guard against growth nobody meant, not a goal to chase. A feature
+ * or a fix that needs bytes raises its limit in the same change, and docs/performance.md says why.
  */
 const browser = (config) => ({ ...config, platform: 'browser' });
 /** The Redis store runs on servers only. */
 const node = (config) => ({ ...config, platform: 'node' });
 
-const check = ({ name, path, imported, limit, goal, ignore = [], platform = browser }) => ({
-  name: `${name} (goal ${goal})`,
+const check = ({ name, path, imported, limit, ignore = [], platform = browser }) => ({
+  name,
   path,
   import: imported,
   limit,
@@ -23,45 +23,40 @@ export default [
     name: 'core: taxonomy and IssuerError',
     path: 'packages/core/dist/index.js',
     imported: '{ IssuerError, isIssuerError, ERROR_KINDS, ERROR_CODES, kindOfCode }',
-    limit: '4 KiB',
-    goal: '4 KiB',
+    limit: '3.75 kB',
   }),
   check({
     name: 'the Cardda adapter',
     path: 'packages/cardda/dist/index.js',
     imported: '{ cardda }',
-    limit: '8 KiB',
-    goal: '8 KiB',
+    limit: '7.35 kB',
   }),
   check({
     name: 'the Clara adapter',
     path: 'packages/clara/dist/index.js',
     imported: '{ clara }',
-    limit: '8 KiB',
-    goal: '8 KiB',
+    limit: '7.95 kB',
   }),
+  // The clients hold an API key or a client secret and an mTLS key: they run on servers.
   check({
     name: 'the Cardda client, ky external',
     path: 'packages/cardda/dist/index.js',
     imported: '{ createCarddaClient }',
-    limit: '13.4 kB',
-    goal: '13.4 kB',
+    limit: '13.7 kB',
     ignore: ['ky'],
   }),
   check({
     name: 'the Clara client, ky external',
     path: 'packages/clara/dist/index.js',
     imported: '{ createClaraClient }',
-    limit: '14.5 kB',
-    goal: '14.5 kB',
+    limit: '14.8 kB',
     ignore: ['ky'],
   }),
   check({
     name: 'the Redis rate store, redis external, on Node',
     path: 'packages/redis/dist/index.js',
     imported: '{ createRedisRateStore }',
-    limit: '5.6 kB',
-    goal: '5.6 kB',
+    limit: '5.65 kB',
     ignore: ['redis'],
     platform: node,
   }),
@@ -69,14 +64,12 @@ export default [
     name: 'core/messages: userMessage with its three catalogs, and applyFieldErrors',
     path: 'packages/core/dist/messages/index.js',
     imported: '{ userMessage, applyFieldErrors }',
-    limit: '4.75 kB',
-    goal: '5 kB',
+    limit: '4.65 kB',
   }),
   check({
-    name: 'core: toLogFields and recordOnSpan, with the text cleaning they share with IssuerError',
+    name: 'core: toLogFields and recordOnSpan, with the text made safe as IssuerError makes it',
     path: 'packages/core/dist/index.js',
     imported: '{ toLogFields, recordOnSpan }',
-    limit: '4 KiB',
-    goal: '4 KiB',
+    limit: '4.1 kB',
   }),
 ];

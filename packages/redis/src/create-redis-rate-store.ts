@@ -42,7 +42,7 @@ const MAX_WAKE_JITTER_MS = 250;
 /**
  * A `RateStore` (of `@issuer-errors/core`) in Redis: every process that gives its clients this store and uses one
  * credential keeps one budget and one cooldown per class, so a fleet stays under the
- * issuer's limit together and one 429 pauses the fleet's class.
+ * issuer's limit together and one 429 cools down the fleet's class.
  *
  * One atomic script per request, timed by the Redis server's clock. Keys hold the provider,
  * a hash of the credential and the class, never the credential. When Redis fails, is slow
@@ -117,12 +117,12 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RateStore 
       }
     },
     coolDown(bucket, ms) {
-      const pauseMs = Math.ceil(ms);
-      cooldowns.coolDown(bucket, pauseMs);
+      const cooldownMs = Math.ceil(ms);
+      cooldowns.coolDown(bucket, cooldownMs);
       if (!health.mayAsk()) return;
       const [, cooldownKey] = keysOf(bucket);
-      const pause = { keys: [cooldownKey as string], arguments: [String(pauseMs)] };
-      runScript(redis, COOL_DOWN_SCRIPT, pause, commandTimeoutMs).then(
+      const cooldown = { keys: [cooldownKey as string], arguments: [String(cooldownMs)] };
+      runScript(redis, COOL_DOWN_SCRIPT, cooldown, commandTimeoutMs).then(
         health.answered,
         health.failed,
       );

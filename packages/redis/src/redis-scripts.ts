@@ -38,13 +38,13 @@ redis.call('SET', KEYS[1], string.format('%.3f', arrival), 'PX', math.ceil(arriv
 return { 0, 0 }`);
 
 /**
- * Pauses a class for ARGV[1] ms from now, unless a longer pause already runs.
+ * Cools a class down for ARGV[1] ms from now, unless a longer cooldown already runs.
  * KEYS: the cooldown's end (ms on the server's clock).
  */
 export const COOL_DOWN_SCRIPT = script(`${NOW_MS}
-local pause = tonumber(ARGV[1])
-local cooldown_until = now + pause
-if pause > 0 and cooldown_until > tonumber(redis.call('GET', KEYS[1]) or '0') then
-  redis.call('SET', KEYS[1], string.format('%.3f', cooldown_until), 'PX', math.ceil(pause))
+local cooldown = tonumber(ARGV[1])
+local cooldown_until = now + cooldown
+if cooldown > 0 and cooldown_until > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], string.format('%.3f', cooldown_until), 'PX', math.ceil(cooldown))
 end
 return 0`);
