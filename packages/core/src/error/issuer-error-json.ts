@@ -5,6 +5,7 @@ import { isPlainRecord } from './is-plain-record';
 import { IssuerError } from './issuer-error';
 import type { IssuerErrorInit } from './issuer-error-types';
 import { err, ok, type Result } from './result';
+import { toCount } from './to-count';
 
 /** The fields of {@link IssuerError.toJSON} that are read back; anything else is dropped. */
 const KNOWN_FIELDS = [
@@ -122,7 +123,7 @@ function isFiniteNumber(value: unknown): value is number {
 }
 
 function isCount(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0;
+  return toCount(value) !== undefined;
 }
 
 function notAnIssuerError(paths: readonly string[]): TypeError {

@@ -17,7 +17,23 @@ const MAX_HEADERS = 200;
  */
 export function getHeader(headers: unknown, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  return headerEntries(headers).find(([headerName]) => headerName === wanted)?.[1];
+  try {
+    if (typeof headers !== 'object' || headers === null || isHeadersLike(headers)) {
+      return headerEntries(headers).find(([headerName]) => headerName === wanted)?.[1];
+    }
+    // A plain record is searched in place: reading an error looks up several headers.
+    const names = Object.keys(headers);
+    for (let index = 0; index < names.length && index < MAX_HEADERS; index += 1) {
+      const headerName = names[index] as string;
+      // Comparing lengths first spares lower-casing every other name.
+      if (headerName.length !== wanted.length || headerName.toLowerCase() !== wanted) continue;
+      const value = firstValue((headers as Record<string, unknown>)[headerName]);
+      if (value !== undefined) return value;
+    }
+  } catch {
+    // A hostile object (throwing getter, revoked proxy) has nothing more to read.
+  }
+  return undefined;
 }
 
 /**
