@@ -1,8 +1,11 @@
 import type { ErrorCode } from '../error/error-codes';
 import type { ErrorRule } from './adapter-types';
 
+/** A status that {@link statusRules} has a row for. */
+export type FallbackStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
+
 /** The canonical code each status means when the provider's own code is not one it documents. */
-const CODE_BY_STATUS = {
+const CODE_BY_STATUS: Readonly<Record<FallbackStatus, ErrorCode>> = {
   400: 'invalid_request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -11,10 +14,7 @@ const CODE_BY_STATUS = {
   422: 'invalid_field',
   429: 'rate_limited',
   500: 'internal_error',
-} as const satisfies Readonly<Record<number, ErrorCode>>;
-
-/** A status that {@link statusRules} has a row for. */
-export type FallbackStatus = keyof typeof CODE_BY_STATUS;
+};
 
 /** What an adapter changes in one status's row: its code, or the provider's documented retry facts. */
 export type StatusRuleChange = Partial<
