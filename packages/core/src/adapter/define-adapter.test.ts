@@ -208,6 +208,19 @@ describe('defineAdapter: normalize', () => {
     expect(legacy.ruleFor(error)).toBe(legacy.rules[0]);
   });
 
+  it('gives an error normalize matched no rule for no rule, though its own message would match one', () => {
+    const legacy = defineAdapter({
+      name: 'legacy',
+      bodySchema: lenientObject({ error: 'string' }),
+      bodyFields: { providerCode: 'error' },
+      rules: [{ status: 503, message: /legacy: MAINTENANCE/, code: 'upstream_unavailable' }],
+      retry: acme.retry,
+    });
+    const error = legacy.normalize({ status: 503, body: { error: 'MAINTENANCE' } });
+    expect([error.code, error.message]).toEqual(['unknown', 'legacy: MAINTENANCE']);
+    expect(legacy.ruleFor(error)).toBeUndefined();
+  });
+
   it('finds the rule of an error again, also after a JSON round trip', () => {
     const error = acme.normalize({ status: 500, body: { message: 'down' } });
     const copy = issuerErrorFromJSON(JSON.parse(JSON.stringify(error)))._unsafeUnwrap();

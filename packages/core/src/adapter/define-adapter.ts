@@ -30,7 +30,7 @@ import { createNormalizer } from './normalize';
  */
 export function defineAdapter<Body extends object>(config: AdapterConfig<Body>): IssuerAdapter {
   const displayName = config.displayName ?? config.name;
-  const { normalize, foundRule } = createNormalizer(config, displayName);
+  const { normalize, made, foundRule } = createNormalizer(config, displayName);
 
   const fromThrown = (error: unknown): IssuerError => {
     if (isIssuerError(error)) return error;
@@ -70,12 +70,13 @@ export function defineAdapter<Body extends object>(config: AdapterConfig<Body>):
     fromThrown,
     // An error this adapter did not make (a copy, one read back from JSON) is matched again.
     ruleFor: (error) =>
-      foundRule(error) ??
-      findRule(config.rules, {
-        status: error.status,
-        providerCode: error.providerCode,
-        message: error.message,
-      }),
+      made(error)
+        ? foundRule(error)
+        : findRule(config.rules, {
+            status: error.status,
+            providerCode: error.providerCode,
+            message: error.message,
+          }),
   };
 }
 

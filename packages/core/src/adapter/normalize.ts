@@ -11,7 +11,9 @@ import { readErrorBody } from './read-error-body';
 /** An adapter's `normalize`, and the rule it found for each error it made. */
 export interface Normalizer {
   readonly normalize: (input: RawErrorInput) => IssuerError;
-  /** The rule `normalize` matched for `error`; `undefined` for an error it did not make or matched no rule for. */
+  /** Whether `normalize` made `error`. */
+  readonly made: (error: IssuerError) => boolean;
+  /** The rule `normalize` matched for an error it made; `undefined` when none matched. */
   readonly foundRule: (error: IssuerError) => ErrorRule | undefined;
 }
 
@@ -25,12 +27,12 @@ export function createNormalizer<Body extends object>(
   displayName: string,
 ): Normalizer {
   const provider = toSafeLine(String(config.name), MAX_SHORT_FIELD_BYTES);
-  const rulesFound = new WeakMap<IssuerError, ErrorRule>();
+  const rulesFound = new WeakMap<IssuerError, ErrorRule | undefined>();
   const normalize = (input: RawErrorInput): IssuerError => {
     try {
       const { init, rule } = readErrorInit(config, provider, displayName, input);
       const error = new IssuerError(init);
-      if (rule !== undefined) rulesFound.set(error, rule);
+      rulesFound.set(error, rule);
       return error;
     } catch (cause) {
       return new IssuerError({
@@ -41,7 +43,11 @@ export function createNormalizer<Body extends object>(
       });
     }
   };
-  return { normalize, foundRule: (error) => rulesFound.get(error) };
+  return {
+    normalize,
+    made: (error) => rulesFound.has(error),
+    foundRule: (error) => rulesFound.get(error),
+  };
 }
 
 /** The facts of one raw error response, made safe, as the adapter's configuration reads them, and the rule they matched. */
