@@ -104,6 +104,14 @@ describe('cardda: Retry-After', () => {
   const wait = (headers: Record<string, string> | Headers, withBody: object = body) =>
     cardda.normalize({ status: 429, headers, body: withBody }).retryAfterMs;
 
+  it("waits 1 s, as Cardda's own handler does, for a 429 without Retry-After, whatever its code", () => {
+    // Cardda's docs: `Number(res.headers.get("Retry-After") ?? "1")` for every 429.
+    expect(wait({})).toBe(1000);
+    const undocumented = cardda.normalize({ status: 429, body: { error: 'slow_down' } });
+    expect(undocumented.retryAfterMs).toBe(1000);
+    expect(cardda.ruleFor(undocumented)?.id).toBe('status-429');
+  });
+
   it('takes delta-seconds, including 0', () => {
     expect(wait({ 'Retry-After': '0' })).toBe(0);
     expect(wait({ 'Retry-After': '2' })).toBe(2000);
