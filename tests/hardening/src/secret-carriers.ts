@@ -21,6 +21,8 @@ const planted = fc.record({
   clientSecret: secretValue,
   refreshToken: secretValue,
   cookie: secretValue,
+  userName: secretValue,
+  password: secretValue,
   pem: pemKey,
   card: formattedCardNumber,
   cvv: fc.stringMatching(/^[0-9]{3,4}$/),
@@ -35,6 +37,8 @@ const plantedOf = (seeds: Seeds): Planted => ({
     seeds.clientSecret,
     seeds.refreshToken,
     seeds.cookie,
+    seeds.userName,
+    seeds.password,
     seeds.pem.split('\n')[2] ?? seeds.pem, // the key material's own line
   ],
   cards: [seeds.card],
@@ -48,8 +52,13 @@ const requestHeaders = (seeds: Seeds) => ({
   'X-Api-Key': seeds.apiKey,
 });
 
+/** A URL carrying secrets in secret-named query parameters: one a `Request` can be made of. */
+const requestUrl = (seeds: Seeds) =>
+  `https://api.example.test/v1/cards?api_key=${seeds.apiKey}&access_token=${seeds.token}&client_secret=${seeds.clientSecret}&refresh_token=${seeds.refreshToken}&token=${seeds.token}`;
+
+/** A URL carrying every secret a URL can: user info too (fetch refuses to send it). */
 const url = (seeds: Seeds) =>
-  `https://api.example.test/v1/cards?api_key=${seeds.apiKey}&access_token=${seeds.token}&client_secret=${seeds.clientSecret}&refresh_token=${seeds.refreshToken}`;
+  requestUrl(seeds).replace('https://', `https://${seeds.userName}:${seeds.password}@`);
 
 /** A provider response echoing credentials in headers, body keys, free text and URLs. */
 const echoingResponse = (seeds: Seeds): Carrier => ({
@@ -82,7 +91,10 @@ const echoingResponse = (seeds: Seeds): Carrier => ({
 const kyHttpError = (seeds: Seeds): Carrier => ({
   planted: plantedOf(seeds),
   make: (adapter) => {
-    const request = new Request(url(seeds), { method: 'POST', headers: requestHeaders(seeds) });
+    const request = new Request(requestUrl(seeds), {
+      method: 'POST',
+      headers: requestHeaders(seeds),
+    });
     const response = new Response(`{"message":"card ${seeds.card.written}"}`, { status: 500 });
     const error = Object.assign(
       new Error(`Request failed with status code 500: POST ${url(seeds)}`),
@@ -117,6 +129,19 @@ const fetchFailure = (seeds: Seeds): Carrier => ({
   },
 });
 
+/** fetch refusing a URL with credentials in it, before anything is sent: its message names the URL. */
+const refusedUrl = (seeds: Seeds): Carrier => ({
+  planted: plantedOf(seeds),
+  make: (adapter) =>
+    adapter.fromThrown(
+      new TypeError('fetch failed', {
+        cause: new TypeError(
+          `Request cannot be constructed from a URL that includes credentials: ${url(seeds)}`,
+        ),
+      }),
+    ),
+});
+
 /** An app building its own error from what it has at hand. */
 const constructed = (seeds: Seeds): Carrier => ({
   planted: plantedOf(seeds),
@@ -144,6 +169,7 @@ export const anyCarrier = planted.chain((seeds) =>
     echoingResponse(seeds),
     kyHttpError(seeds),
     fetchFailure(seeds),
+    refusedUrl(seeds),
     constructed(seeds),
   ),
 );

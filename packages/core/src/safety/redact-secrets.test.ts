@@ -68,6 +68,30 @@ describe('redactSecretsInText', () => {
     );
   });
 
+  it.each([
+    [
+      'Request cannot be constructed from a URL that includes credentials: https://user:s3cretpass@api.cardda.com/v1/x',
+      'Request cannot be constructed from a URL that includes credentials: https://[REDACTED]@api.cardda.com/v1/x',
+    ],
+    ['http://s3cretpass@127.0.0.1:8080/', 'http://[REDACTED]@127.0.0.1:8080/'],
+    ['https://:s3cretpass@host/', 'https://[REDACTED]@host/'],
+    ['https://us%40er:p@ss:w0rd@host/path?q=1', 'https://[REDACTED]@host/path?q=1'],
+    [
+      'see HTTPS://USER:PW@HOST and https://other.test',
+      'see HTTPS://[REDACTED]@HOST and https://other.test',
+    ],
+  ])('removes the user name and password of a URL: %j', (text, expected) => {
+    expect(redactSecretsInText(text)).toBe(expected);
+  });
+
+  it.each([
+    'mail support@clara.test about https://api.clara.test/v1',
+    'https://api.clara.test/v1/users/a@b.test',
+    'https://api.clara.test/v1?email=a@b.test',
+  ])("leaves an @ that is not in a URL's user info: %j", (text) => {
+    expect(redactSecretsInText(text)).toBe(text);
+  });
+
   it('leaves text without credentials as it is', () => {
     const text = 'Threshold exceeds company limit; retry after 1 second';
     expect(redactSecretsInText(text)).toBe(text);

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { toSafeCause } from './safe-cause';
 
@@ -24,6 +25,15 @@ describe('toSafeCause', () => {
     expect(copy.name).toBe('TypeError');
     expect(copy.message).toBe('fetch failed retried with Bearer [REDACTED]');
     expect(copy.code).toBe('ECONNREFUSED');
+  });
+
+  it("removes the password of a URL that fetch refused, from the message and the copy's stack", async () => {
+    const refused = await fetch('https://user:s3cretpass@127.0.0.1:9/x').catch((error) => error);
+    const copy = safeError(new TypeError('fetch failed', { cause: refused }));
+    const nested = copy.cause as Error;
+    expect(nested.message).toContain('https://[REDACTED]@127.0.0.1:9/x');
+    for (const text of [nested.message, String(nested.stack), inspect(copy, { showHidden: true })])
+      expect(text).not.toContain('s3cretpass');
   });
 
   it('shows the name and code when the copy is logged as JSON', () => {
