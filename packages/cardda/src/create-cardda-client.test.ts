@@ -75,6 +75,25 @@ describe('createCarddaClient', () => {
     );
   });
 
+  it('refuses a baseUrl with a password as a setup mistake: rejected, nothing sent, the password on no surface', async () => {
+    const client = createCarddaClient({
+      baseUrl: 'https://user:s3cretpass@api.cardda.com/v1',
+      apiKey: API_KEY,
+      companyId: COMPANY_ID,
+    });
+    const error = (await client.get('/banking/bank_transactions'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({
+      kind: 'configuration',
+      code: 'invalid_client_setup',
+      outcome: 'rejected',
+      message:
+        "Cardda: baseUrl holds a user name or password (put credentials in the client's options, not in the URL)",
+    });
+    expect(inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(
+      's3cretpass',
+    );
+  });
+
   it('returns the missing company-id as a configuration error, without retrying', async () => {
     const { scope } = mockCardda(api())
       .reply('missing-company-id', { path: '/v1/banking/bank_transactions' })
@@ -119,5 +138,18 @@ describe('createCarddaClient', () => {
     await createCarddaClient({ apiKey: API_KEY, rateStore }).get('/banking/bank_transactions');
     const hash = createHash('sha256').update(API_KEY).digest('hex').slice(0, 32);
     expect(take.mock.calls.map(([bucket]) => bucket.key)).toEqual([`cardda:${hash}:all`]);
+  });
+
+  it('names one budget for a key read with a trailing newline or spaces, as Cardda reads the header', async () => {
+    api().get('/v1/banking/bank_transactions').times(3).reply(200, []);
+    const take = vi.fn((_bucket: RateBucket) => ({ waitMs: 0, cooldownMs: 0 }));
+    const rateStore = { take, coolDown: vi.fn() };
+    for (const apiKey of [API_KEY, `${API_KEY}\n`, ` ${API_KEY}\r\n`]) {
+      await createCarddaClient({ apiKey, rateStore }).get('/banking/bank_transactions');
+    }
+    const hash = createHash('sha256').update(API_KEY).digest('hex').slice(0, 32);
+    expect(take.mock.calls.map(([bucket]) => bucket.key)).toEqual(
+      Array(3).fill(`cardda:${hash}:all`),
+    );
   });
 });

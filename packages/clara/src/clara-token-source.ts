@@ -1,5 +1,5 @@
 import { IssuerError } from '@issuer-errors/core';
-import type { AccessTokenSource } from '@issuer-errors/core/ky';
+import { type AccessTokenSource, urlProblem } from '@issuer-errors/core/ky';
 import { clara } from './clara';
 
 /** Clara's OAuth client credentials. */
@@ -27,7 +27,8 @@ const DEFAULT_MARGIN_MS = 60_000;
  * A client-credentials token source for Clara: caches the token and fetches a
  * new one before `expires_in` runs out (with a margin), or when forced after a
  * 401. A failed token request throws the normalized `IssuerError` (a wrong
- * secret is `invalid_credentials`).
+ * secret is `invalid_credentials`); a `tokenUrl` that is not an http(s) URL, or holds a user
+ * name or password, throws `invalid_client_setup` before anything is sent.
  */
 export function createClaraTokenSource(
   options: ClaraOAuthOptions,
@@ -36,8 +37,16 @@ export function createClaraTokenSource(
   const fetchToken = dependencies.fetch ?? globalThis.fetch;
   const now = dependencies.now ?? Date.now;
   let cached: { token: string; refreshAt: number } | undefined;
+  const problem = urlProblem('oauth.tokenUrl', options.tokenUrl);
 
   return async ({ forceRefresh, signal }) => {
+    if (problem !== undefined) {
+      throw new IssuerError({
+        provider: 'clara',
+        code: 'invalid_client_setup',
+        message: `Clara: ${problem}`,
+      });
+    }
     if (!forceRefresh && cached !== undefined && now() < cached.refreshAt) return cached.token;
     const response = await fetchToken(options.tokenUrl, {
       method: 'POST',

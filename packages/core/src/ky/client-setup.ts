@@ -14,9 +14,8 @@ export function toTimerMs(ms: number | undefined): number | undefined {
 
 /**
  * The error every call of a client gets when its options cannot work (no ky, a `baseUrl` that
- * is not an absolute http(s) URL, a rate limit of no requests, a store without its methods, a
- * negative or NaN time limit),
- * sent before anything is.
+ * is not an absolute http(s) URL or holds a password, a rate limit of no requests, a store
+ * without its methods, a negative or NaN time limit), sent before anything is.
  */
 export function setupError(
   options: IssuerClientOptions,
@@ -33,10 +32,8 @@ export function setupError(
 
 /** What in the options cannot work, or `undefined` when they can. */
 export function setupProblem(options: IssuerClientOptions): string | undefined {
-  // The value is never repeated: a URL may hold a password.
-  if (!isHttpUrl(options.baseUrl)) {
-    return 'baseUrl needs an absolute http(s) URL, such as https://api.example.com/v1';
-  }
+  const urlIssue = urlProblem('baseUrl', options.baseUrl);
+  if (urlIssue !== undefined) return urlIssue;
   for (const name of NON_NEGATIVE) {
     const value = options[name];
     if (value !== undefined && !(value >= 0)) return `${name} needs a number ≥ 0`;
@@ -44,9 +41,33 @@ export function setupProblem(options: IssuerClientOptions): string | undefined {
   return rateLimitProblem(options.rateLimit) ?? rateStoreProblem(options);
 }
 
+/**
+ * What keeps `value` from being the URL an option named `name` needs: an absolute http(s) URL
+ * with no user name or password in it (fetch refuses to send one, and a log would print it).
+ * The value is never repeated, since it may hold a password.
+ *
+ * @example
+ * urlProblem('tokenUrl', 'https://user:pass@auth.example.com/token');
+ * // "tokenUrl holds a user name or password (put credentials in the client's options, not in the URL)"
+ */
+export function urlProblem(name: string, value: unknown): string | undefined {
+  const url = toHttpUrl(value);
+  if (url === undefined) {
+    return `${name} needs an absolute http(s) URL, such as https://api.example.com/v1`;
+  }
+  if (url.username !== '' || url.password !== '') {
+    return `${name} holds a user name or password (put credentials in the client's options, not in the URL)`;
+  }
+  return undefined;
+}
+
 /** What in `rateLimit` cannot work: each budget needs requests per second > 0 and a whole burst ≥ 1. */
 function rateLimitProblem(rateLimit: RateLimitOptions | undefined): string | undefined {
   if (rateLimit === undefined) return undefined;
+  const missing = missingClass(rateLimit);
+  if (missing !== undefined) {
+    return `rateLimit.${missing} is missing: give reads and writes a budget each, or one budget for both`;
+  }
   const budgets: Array<[string, RateBudget]> = isReadWriteBudgets(rateLimit)
     ? [
         ['rateLimit.read', rateLimit.read],
@@ -76,12 +97,20 @@ function rateStoreProblem(options: IssuerClientOptions): string | undefined {
   return 'rateStore needs Web Crypto (globalThis.crypto.subtle) to hash the credential, or a rateKey';
 }
 
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
+/** The class a split budget lacks, when it names only `read` or only `write` (a config file, a JavaScript caller). */
+function missingClass(rateLimit: RateLimitOptions): 'read' | 'write' | undefined {
+  if (typeof rateLimit !== 'object' || rateLimit === null) return undefined;
+  const hasRead = 'read' in rateLimit;
+  if (hasRead === 'write' in rateLimit) return undefined;
+  return hasRead ? 'write' : 'read';
+}
+
+function toHttpUrl(value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
   try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

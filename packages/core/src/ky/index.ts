@@ -19,6 +19,7 @@ export type {
   RateStore,
   ReadWriteBudgets,
 } from '../rate/rate-types';
+export { urlProblem } from './client-setup';
 export type {
   HttpMethod,
   IssuerClient,
