@@ -36,12 +36,17 @@ export function createCarddaClient(options: CarddaClientOptions): IssuerClient {
     ...common,
     adapter: cardda,
     baseUrl,
-    // Cardda counts requests per API key.
-    rateCredential: apiKey,
+    // Cardda counts requests per API key, as it reads it: fetch trims a header's whitespace.
+    rateCredential: trimHttpWhitespace(apiKey),
     headers: {
       ...headers,
       authorization: `Bearer ${apiKey}`,
       ...(companyId === undefined ? {} : { 'company-id': companyId }),
     },
   });
+}
+
+/** A header value as fetch sends it: without leading or trailing spaces, tabs, CRs and LFs. */
+function trimHttpWhitespace(value: string): string {
+  return typeof value === 'string' ? value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : value;
 }

@@ -1,4 +1,9 @@
-import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
 import {
   computeBackoffMs,
   type IssuerError,
@@ -150,6 +155,33 @@ describe('createClaraClient', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it.each([
+    ['baseUrl', { baseUrl: 'https://user:s3cretpass@api.clara.test/v2', oauth }],
+    [
+      'oauth.tokenUrl',
+      {
+        baseUrl: BASE_URL,
+        oauth: { ...oauth, tokenUrl: 'https://id:s3cretpass@api.clara.test/oauth/token' },
+      },
+    ],
+  ])(
+    'refuses a %s with a password as a setup mistake: rejected, nothing sent, the password on no surface',
+    async (name, options) => {
+      const scope = tokens('t1').replyOk([], { path: '/v2/cards' }).scope;
+      const error = (await createClaraClient(options).get('/cards'))._unsafeUnwrapErr();
+      expect(error).toMatchObject({
+        kind: 'configuration',
+        code: 'invalid_client_setup',
+        outcome: 'rejected',
+        message: `Clara: ${name} holds a user name or password (put credentials in the client's options, not in the URL)`,
+      });
+      expect(scope.pendingMocks()).toHaveLength(2);
+      expect(inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(
+        's3cretpass',
+      );
+    },
+  );
+
   it('names its budgets in a shared store by a hash of the certificate, else of the OAuth client', async () => {
     mockClara(api()).replyOk([], { path: '/v2/cards' }).replyOk([], { path: '/v2/cards' });
     tokens('t1');
@@ -169,5 +201,62 @@ describe('createClaraClient', () => {
       `clara:${sha('id')}:read`,
       `clara:${sha('CERT-PEM')}:read`,
     ]);
+  });
+
+  it('names one budget for a certificate however a process read it: LF or CRLF, text or bytes, PEM or DER, alone or first of a chain', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clara-cert-'));
+    try {
+      const makeCertificate = (name: string) => {
+        execFileSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'ec',
+            '-pkeyopt',
+            'ec_paramgen_curve:P-256',
+            '-nodes',
+            '-keyout',
+            `${name}.key`,
+            '-out',
+            `${name}.crt`,
+            '-subj',
+            `/CN=${name}`,
+            '-days',
+            '1',
+          ],
+          { cwd: directory, stdio: 'ignore' },
+        );
+        return readFileSync(join(directory, `${name}.crt`), 'latin1');
+      };
+      const pem = makeCertificate('client');
+      const der = new X509Certificate(pem).raw;
+      const forms = [
+        pem,
+        pem.replace(/\n/g, '\r\n'),
+        new TextEncoder().encode(pem),
+        new Uint8Array(der),
+        `${pem}${makeCertificate('intermediate')}`,
+      ];
+      const take = vi.fn((_bucket: RateBucket) => ({ waitMs: 0, cooldownMs: 0 }));
+      const rateStore = { take, coolDown: vi.fn() };
+      // The bucket is asked for before anything is sent: nothing listens, nothing connects.
+      for (const cert of forms) {
+        await createClaraClient({
+          baseUrl: 'http://127.0.0.1:9/v2',
+          getAccessToken: () => 'token',
+          rateStore,
+          tls: { cert, key: 'KEY-PEM' },
+          maxAttempts: 1,
+        }).get('/cards');
+      }
+      const hash = createHash('sha256').update(der).digest('hex').slice(0, 32);
+      expect(take.mock.calls.map(([bucket]) => bucket.key)).toEqual(
+        Array(forms.length).fill(`clara:${hash}:read`),
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

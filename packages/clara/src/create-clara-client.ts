@@ -1,6 +1,7 @@
 import type { AccessTokenSource, IssuerClient, IssuerClientOptions } from '@issuer-errors/core/ky';
 import { createIssuerClient } from '@issuer-errors/core/ky';
 import { clara } from './clara';
+import { certificateDer } from './clara-certificate';
 import { type ClaraTlsOptions, createMtlsFetch } from './clara-mtls-fetch';
 import { type ClaraOAuthOptions, createClaraTokenSource } from './clara-token-source';
 
@@ -41,7 +42,7 @@ export function createClaraClient(options: ClaraClientOptions): IssuerClient {
     ...(mtlsFetch === undefined ? {} : { ky: withFetch(common.ky, mtlsFetch) }),
     adapter: clara,
     // Clara counts requests per client certificate; without one, per OAuth client, else per base URL.
-    rateCredential: tls?.cert ?? oauth?.clientId,
+    rateCredential: tls === undefined ? oauth?.clientId : certificateDer(tls.cert),
     getAccessToken:
       getAccessToken ?? createClaraTokenSource(oauth as ClaraOAuthOptions, { fetch: mtlsFetch }),
   });
