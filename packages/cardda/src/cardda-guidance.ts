@@ -84,6 +84,12 @@ export const carddaGuidance: Readonly<Record<string, RuleGuidance>> = {
     description: 'A 429 with an error code Cardda does not document.',
     action: 'Wait for Retry-After (else 1 s), then retry.',
   },
+  'status-431': {
+    description:
+      'Request headers too large: an API key, token or header of the app too long for Cardda to read (not in Cardda’s table).',
+    action:
+      'Check the API key as read from its file or secret store, and the headers the app adds.',
+  },
   'status-500': {
     description: 'A 500 with an error code Cardda does not document.',
     action: 'Retry with exponential backoff; if it persists, contact Cardda with the X-Request-Id.',

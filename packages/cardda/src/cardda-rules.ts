@@ -75,7 +75,7 @@ export const carddaRules: readonly ErrorRule[] = [
     status: [502, 503, 504],
     code: 'upstream_unavailable',
   },
-  ...statusRules([400, 401, 403, 404, 409, 422, 429, 500], {
+  ...statusRules([400, 401, 403, 404, 409, 422, 429, 431, 500], {
     429: { retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS },
   }),
 ];

@@ -83,6 +83,21 @@ describe('cardda: branching', () => {
     expect(new Set(retryable)).toEqual(new Set([429, 500, 502, 503, 504]));
   });
 
+  it('reads a 431 (request headers too large: an oversized key or token) as a setup mistake, never sent again', () => {
+    const error = cardda.normalize({
+      status: 431,
+      body: { error: 'request_header_fields_too_large' },
+    });
+    expect(error).toMatchObject({
+      kind: 'configuration',
+      code: 'request_headers_too_large',
+      status: 431,
+      retryable: false,
+      outcome: 'rejected',
+    });
+    expect(cardda.ruleFor(error)?.id).toBe('status-431');
+  });
+
   it('exports a rules table whose every row has an id of its own and guidance under it', () => {
     expect(cardda.rules).toBe(carddaRules);
     const ids = carddaRules.map((rule) => rule.id);

@@ -77,6 +77,12 @@ export const claraGuidance: Readonly<Record<string, RuleGuidance>> = {
     action:
       'Back off exponentially with jitter: 2^attempt s + up to 1 s; a Retry-After header wins when sent.',
   },
+  'status-431': {
+    description:
+      'Request headers too large: a token or header of the app too long for Clara to read (not in Clara’s table).',
+    action:
+      'Check the token source and the headers the app adds; resending the same request will not help.',
+  },
   'status-500': {
     description: 'Internal server error.',
     action: 'Retry once after 2–5 seconds; if persistent, contact support.',

@@ -88,7 +88,7 @@ export const claraRules: readonly ErrorRule[] = [
     status: 511,
     code: 'client_certificate_missing',
   },
-  ...statusRules([400, 401, 403, 404, 422, 429, 500], {
+  ...statusRules([400, 401, 403, 404, 422, 429, 431, 500], {
     422: { code: 'business_rule_violation' },
     500: { retryAfterMs: CORE_FAILURE_RETRY_MS, maxRetries: 1 },
   }),

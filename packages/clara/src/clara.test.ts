@@ -113,6 +113,21 @@ describe('clara: rules beyond the examples', () => {
     }
   });
 
+  it('reads a 431 (request headers too large: an oversized key or token) as a setup mistake, never sent again', () => {
+    const error = clara.normalize({
+      status: 431,
+      body: '<html><body>431 Request Header Fields Too Large</body></html>',
+    });
+    expect(error).toMatchObject({
+      kind: 'configuration',
+      code: 'request_headers_too_large',
+      status: 431,
+      retryable: false,
+      outcome: 'rejected',
+    });
+    expect(clara.ruleFor(error)?.id).toBe('status-431');
+  });
+
   it('exports a rules table whose every row has an id of its own and guidance under it', () => {
     expect(clara.rules).toBe(claraRules);
     const ids = claraRules.map((rule) => rule.id);

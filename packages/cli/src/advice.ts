@@ -37,6 +37,8 @@ export const ADVICE: Readonly<Record<ErrorCode, string>> = {
   client_certificate_missing:
     'Clara requires the mTLS client certificate: pass `tls: { cert, key }` to the client.',
   missing_company_id: 'Cardda needs the company-id header: pass `companyId` to the client.',
+  request_headers_too_large:
+    'The issuer refused the request headers as too large (431): check the API key or token for stray content, and the headers the app adds.',
   invalid_client_setup:
     'The client cannot run as set up (ky missing, bad base URL): see the message.',
   connection_failed:

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../error/error-codes';
 import type { ErrorRule } from './adapter-types';
 
 /** A status that {@link statusRules} has a row for. */
-export type FallbackStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
+export type FallbackStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 431 | 500;
 
 /** The canonical code each status means when the provider's own code is not one it documents. */
 const CODE_BY_STATUS: Readonly<Record<FallbackStatus, ErrorCode>> = {
@@ -13,6 +13,7 @@ const CODE_BY_STATUS: Readonly<Record<FallbackStatus, ErrorCode>> = {
   409: 'conflict',
   422: 'invalid_field',
   429: 'rate_limited',
+  431: 'request_headers_too_large',
   500: 'internal_error',
 };
 

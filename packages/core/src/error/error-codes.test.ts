@@ -29,6 +29,7 @@ describe('kindOfCode', () => {
       duplicate_email: 'validation',
       missing_company_id: 'configuration',
       client_certificate_missing: 'configuration',
+      request_headers_too_large: 'configuration',
       email_not_verified: 'authentication',
       rate_limited: 'rate_limited',
       upstream_unavailable: 'unavailable',

@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   client_certificate_missing: 'configuration',
   /** Cardda's 401 `unauthorized`: no `company-id` header. */
   missing_company_id: 'configuration',
+  /** A 431: the request's headers are too large (an oversized API key, token or header of the app's). */
+  request_headers_too_large: 'configuration',
   /** The client cannot run as set up (ky not installed, say). */
   invalid_client_setup: 'configuration',
   /** Refused, DNS failure, unreachable, connect timeout: never connected (`rejected`). */

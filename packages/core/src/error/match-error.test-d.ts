@@ -30,7 +30,10 @@ describe('matchError types', () => {
       'business_rule_violation' | 'credit_limit_exceeded' | 'user_not_active'
     >();
     expectTypeOf<ErrorCodeOf<'configuration'>>().toEqualTypeOf<
-      'client_certificate_missing' | 'missing_company_id' | 'invalid_client_setup'
+      | 'client_certificate_missing'
+      | 'missing_company_id'
+      | 'request_headers_too_large'
+      | 'invalid_client_setup'
     >();
   });
 });

@@ -50,6 +50,7 @@ export const catalogEn: MessageCatalog = {
     core_service_failure: 'The card service had a problem. Please try again later.',
     client_certificate_missing: SETUP,
     missing_company_id: SETUP,
+    request_headers_too_large: SETUP,
     invalid_client_setup: SETUP,
     connection_failed: 'We could not reach the card service. Please check your connection.',
     connection_reset: 'The connection to the card service was interrupted.',

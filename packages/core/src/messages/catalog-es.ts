@@ -59,6 +59,7 @@ export const catalogEs: MessageCatalog = {
     core_service_failure: FAILED,
     client_certificate_missing: SETUP,
     missing_company_id: SETUP,
+    request_headers_too_large: SETUP,
     invalid_client_setup: SETUP,
     connection_failed: UNREACHABLE,
     connection_reset: 'La conexión con el servicio de tarjetas se interrumpió.',

@@ -58,6 +58,7 @@ export const catalogPtBr: MessageCatalog = {
     core_service_failure: FAILED,
     client_certificate_missing: SETUP,
     missing_company_id: SETUP,
+    request_headers_too_large: SETUP,
     invalid_client_setup: SETUP,
     connection_failed: UNREACHABLE,
     connection_reset: 'A conexão com o serviço de cartões foi interrompida.',
