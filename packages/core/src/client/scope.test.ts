@@ -95,6 +95,31 @@ describe("createScope: under a caller's signal", () => {
     scope.dispose();
   });
 
+  it('holds one listener on a signal however many scopes follow it, and stops them all', () => {
+    const controller = new AbortController();
+    const scopes = Array.from({ length: 25 }, () => createScope(controller.signal));
+    expect(abortListeners(controller.signal)).toBe(1);
+    controller.abort();
+    expect(scopes.map((scope) => scope.stopReason())).toEqual(Array(25).fill('cancelled'));
+    for (const scope of scopes) scope.dispose();
+    expect(abortListeners(controller.signal)).toBe(0);
+  });
+
+  it('removes the one listener when the last of many scopes is disposed, and listens again for a new one', () => {
+    const controller = new AbortController();
+    const scopes = Array.from({ length: 3 }, () => createScope(controller.signal));
+    for (const scope of scopes.slice(0, 2)) scope.dispose();
+    expect(abortListeners(controller.signal)).toBe(1);
+    scopes[2]?.dispose();
+    expect(abortListeners(controller.signal)).toBe(0);
+    const later = createScope(controller.signal);
+    expect(abortListeners(controller.signal)).toBe(1);
+    controller.abort();
+    expect(later.stopReason()).toBe('cancelled');
+    expect(scopes.map((scope) => scope.stopReason())).toEqual([undefined, undefined, undefined]);
+    later.dispose();
+  });
+
   it('ignores the signal after dispose and leaves no listener on it', () => {
     const controller = new AbortController();
     const scope = createScope(controller.signal);

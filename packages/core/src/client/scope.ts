@@ -1,3 +1,5 @@
+import { onAbort } from './abort-listeners';
+
 /** Why a scope stopped: the caller aborted, or a time limit ran out. */
 export type StopReason = 'cancelled' | 'timeout';
 
@@ -34,8 +36,9 @@ export function createScope(parent: Scope | AbortSignal | undefined, timeoutMs?:
   };
   const onParentAbort = () =>
     stop(parent instanceof AbortSignal ? 'cancelled' : (parent?.stopReason() ?? 'cancelled'));
+  let stopListening: (() => void) | undefined;
   if (parentSignal?.aborted) onParentAbort();
-  else parentSignal?.addEventListener('abort', onParentAbort, { once: true });
+  else if (parentSignal !== undefined) stopListening = onAbort(parentSignal, onParentAbort);
   const timer =
     timeoutMs === undefined || reason !== undefined
       ? undefined
@@ -45,7 +48,7 @@ export function createScope(parent: Scope | AbortSignal | undefined, timeoutMs?:
     stopReason: () => reason,
     dispose: () => {
       clearTimeout(timer);
-      parentSignal?.removeEventListener('abort', onParentAbort);
+      stopListening?.();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testAdapter } from '../adapter/__fixtures__/test-adapter';
 import {
@@ -191,6 +192,34 @@ describe('client over real sockets', () => {
     // Request k (from 0) leaves no sooner than (k - 1) intervals of 20 ms; 2 ms for the gate's millisecond clock.
     for (const [index, at] of departures.entries()) {
       expect(at - started).toBeGreaterThanOrEqual(Math.max(0, index - 1) * 20 - 2);
+    }
+  });
+
+  it("makes no listener warning when many calls share the app's one signal", async () => {
+    const shutdown = new AbortController();
+    const held: Array<() => void> = [];
+    let listenersWhileAllInFlight: number | undefined;
+    server = await startLoopbackServer((_request, response) => {
+      held.push(() => response.end('{}'));
+      if (held.length < 30) return;
+      listenersWhileAllInFlight = getEventListeners(shutdown.signal, 'abort').length;
+      for (const reply of held) reply();
+    });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const client = clientFor(server.url, { timeoutMs: 30_000 });
+      const calls = Array.from({ length: 30 }, () => client.get('/x', { signal: shutdown.signal }));
+      const results = await Promise.all(calls);
+      expect(results.every((result) => result.isOk())).toBe(true);
+      expect(listenersWhileAllInFlight).toBe(1);
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      // Node emits the warning on a later tick than the listener that passed the limit.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
     }
   });
 });
