@@ -29,27 +29,27 @@ export default [
     name: 'the Cardda adapter',
     path: 'packages/cardda/dist/index.js',
     imported: '{ cardda }',
-    limit: '7.35 kB',
+    limit: '7.45 kB',
   }),
   check({
     name: 'the Clara adapter',
     path: 'packages/clara/dist/index.js',
     imported: '{ clara }',
-    limit: '7.95 kB',
+    limit: '8.1 kB',
   }),
   // The clients hold an API key or a client secret and an mTLS key: they run on servers.
   check({
     name: 'the Cardda client, ky external',
     path: 'packages/cardda/dist/index.js',
     imported: '{ createCarddaClient }',
-    limit: '13.7 kB',
+    limit: '14.1 kB',
     ignore: ['ky'],
   }),
   check({
     name: 'the Clara client, ky external',
     path: 'packages/clara/dist/index.js',
     imported: '{ createClaraClient }',
-    limit: '14.8 kB',
+    limit: '15.3 kB',
     ignore: ['ky'],
   }),
   check({
