@@ -182,6 +182,20 @@ describe('createClaraClient', () => {
     },
   );
 
+  it("asks for rateKey or rateCredential with a shared store and only a token source: tokens may be any tenant's", async () => {
+    const scope = mockClara(api()).replyOk([], { path: '/v2/cards' }).scope;
+    const rateStore = { take: vi.fn(() => ({ waitMs: 0, cooldownMs: 0 })), coolDown: vi.fn() };
+    const shared = { baseUrl: BASE_URL, getAccessToken: () => 'token', rateStore };
+    const error = (await createClaraClient(shared).get('/cards'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'configuration', code: 'invalid_client_setup' });
+    expect(error.message).toContain('rateStore needs rateKey or rateCredential');
+    expect(rateStore.take).not.toHaveBeenCalled();
+    await createClaraClient({ ...shared, rateCredential: 'tenant-a-client' }).get('/cards');
+    const sha = createHash('sha256').update('tenant-a-client').digest('hex').slice(0, 32);
+    expect(rateStore.take.mock.calls).toEqual([[{ key: `clara:${sha}:read`, budget: undefined }]]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('names its budgets in a shared store by a hash of the certificate, else of the OAuth client', async () => {
     mockClara(api()).replyOk([], { path: '/v2/cards' }).replyOk([], { path: '/v2/cards' });
     tokens('t1');

@@ -6,10 +6,7 @@ import { type ClaraTlsOptions, createMtlsFetch } from './clara-mtls-fetch';
 import { type ClaraOAuthOptions, createClaraTokenSource } from './clara-token-source';
 
 /** Options of {@link createClaraClient}: a token source (yours, or Clara's OAuth client credentials), optional mTLS, and every common client option. */
-export type ClaraClientOptions = Omit<
-  IssuerClientOptions,
-  'adapter' | 'getAccessToken' | 'rateCredential'
-> & {
+export type ClaraClientOptions = Omit<IssuerClientOptions, 'adapter' | 'getAccessToken'> & {
   /** Presents this client certificate on every request (Node only; needs `undici`). */
   readonly tls?: ClaraTlsOptions;
 } & (
@@ -41,8 +38,10 @@ export function createClaraClient(options: ClaraClientOptions): IssuerClient {
     ...common,
     ...(mtlsFetch === undefined ? {} : { ky: withFetch(common.ky, mtlsFetch) }),
     adapter: clara,
-    // Clara counts requests per client certificate; without one, per OAuth client, else per base URL.
-    rateCredential: tls === undefined ? oauth?.clientId : certificateDer(tls.cert),
+    // Clara counts requests per client certificate; without one, per OAuth client. With only a
+    // token source, a shared store needs the app's rateKey or rateCredential.
+    rateCredential:
+      common.rateCredential ?? (tls === undefined ? oauth?.clientId : certificateDer(tls.cert)),
     getAccessToken:
       getAccessToken ?? createClaraTokenSource(oauth as ClaraOAuthOptions, { fetch: mtlsFetch }),
   });

@@ -156,7 +156,9 @@ describe('a fleet sharing one budget through Redis', () => {
     try {
       const keys: string[] = [];
       for await (const batch of redis.scanIterator({ MATCH: '*' })) keys.push(...batch);
-      const values = await Promise.all(keys.map((key) => redis.get(key)));
+      const values = await Promise.all(
+        keys.map((key) => (key.endsWith(':fleet') ? redis.zRange(key, 0, -1) : redis.get(key))),
+      );
       const stored = JSON.stringify({ keys, values });
       for (const secret of [API_KEY, CLIENT_ID, CLIENT_SECRET, 'fake-clara-token']) {
         expect(stored).not.toContain(secret);
@@ -165,7 +167,7 @@ describe('a fleet sharing one budget through Redis', () => {
       expect(keys.filter((key) => key.endsWith(':budget'))).toHaveLength(3);
       for (const key of keys) {
         expect(key).toMatch(
-          /^issuer-errors:rate:\{(cardda|clara):[0-9a-f]{32}:(all|read|write)\}:(budget|cooldown)$/,
+          /^issuer-errors:rate:\{(cardda|clara):[0-9a-f]{32}:(all|read|write)\}:(budget|cooldown|rate|fleet)$/,
         );
       }
     } finally {

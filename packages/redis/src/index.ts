@@ -5,5 +5,15 @@
  * @packageDocumentation
  */
 
-export { createRedisRateStore, type RedisRateStoreOptions } from './create-redis-rate-store';
-export type { RedisClientLike, ScriptArguments } from './run-script';
+export {
+  createRedisRateStore,
+  type RedisRateStore,
+  type RedisRateStoreOptions,
+} from './create-redis-rate-store';
+export type {
+  IoRedisClientLike,
+  NodeRedisClientLike,
+  RedisClientLike,
+  ScriptArguments,
+} from './redis-client';
+export { RedisStoreError, type RedisStoreProblem } from './store-reports';

@@ -23,7 +23,6 @@ const settings: FleetSettings & { calls: number } = {
   apiKey: 'fleet-key',
   companyId: 'acme',
   redisUrl: redisServer.url,
-  processes: PROCESSES,
   calls: CALLS,
 };
 

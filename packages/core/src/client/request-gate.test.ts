@@ -241,14 +241,43 @@ describe('RequestGate: the store', () => {
     expect(passedAt).toEqual([0, 0]);
   });
 
-  it('lets the request leave after a second when the store never answers', async () => {
+  it('lets the request leave after a second, and one more turn of the event loop, when the store never answers', async () => {
     const hanging: RateStore = { take: () => new Promise(() => {}), coolDown: () => {} };
     const gate = new RequestGate(hanging, { key: 'p:h:all', budget: undefined });
     const passedAt = passAll(gate, 1);
-    await vi.advanceTimersByTimeAsync(999);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(passedAt).toEqual([]);
+    // The turn after is a timer of 0 ms, which Node (and its fake clock) runs 1 ms later.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(passedAt).toEqual([1001]);
+  });
+
+  it("waits as long as the store's own time limit says", async () => {
+    const hanging: RateStore = {
+      timeLimitMs: 250,
+      take: () => new Promise(() => {}),
+      coolDown: () => {},
+    };
+    const gate = new RequestGate(hanging, { key: 'p:h:all', budget: undefined });
+    const passedAt = passAll(gate, 1);
+    await vi.advanceTimersByTimeAsync(250);
     expect(passedAt).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(passedAt).toEqual([1000]);
+    expect(passedAt).toEqual([251]);
+  });
+
+  it('takes an answer that comes when the time limit runs out, after a stalled event loop', async () => {
+    const { store, answer } = deferredStore();
+    const gate = new RequestGate(
+      { ...store, timeLimitMs: 100 },
+      { key: 'p:h:all', budget: undefined },
+    );
+    const passage = gate.pass(undefined, 0);
+    // The store's answer is read in the same turn as the gate's timer fires.
+    setTimeout(() => answer({ waitMs: 40, cooldownMs: 40 }), 100);
+    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(0);
+    await expect(passage).resolves.toEqual({ kind: 'cooldown', cooldownMs: 40 });
   });
 
   it('waits out a cooldown exactly as long as the request may wait', async () => {
@@ -310,6 +339,59 @@ describe('RequestGate: the store', () => {
     expect(asks).toBe(2);
     controller.abort();
     expect(asks).toBe(2);
+  });
+});
+
+describe('RequestGate: a store that reserves', () => {
+  it('lets the first waiter leave at its reserved slot without asking again, then asks for the next', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const passedAt = passAll(gate, 2);
+    answer({ waitMs: 30, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(29);
+    expect([passedAt, asks()]).toEqual([[], 1]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect([passedAt, asks()]).toEqual([[30], 2]);
+    answer({ waitMs: 0, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(passedAt).toEqual([30, 30]);
+  });
+
+  it('gives up a reserved slot when its waiter stops: the next waiter asks for its own', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const controller = new AbortController();
+    const first = passAll(gate, 1, controller.signal);
+    const second = passAll(gate, 1);
+    answer({ waitMs: 30, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(asks()).toBe(2);
+    await vi.advanceTimersByTimeAsync(20);
+    expect([first, second]).toEqual([[false], []]);
+    answer({ waitMs: 5, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(5);
+    expect(second).toEqual([35]);
+  });
+
+  it('asks again after a reserved wait when a cooldown came meanwhile', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const passedAt = passAll(gate, 1);
+    answer({ waitMs: 30, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(10);
+    gate.coolDown(1000);
+    await vi.advanceTimersByTimeAsync(20);
+    expect([passedAt, asks()]).toEqual([[], 2]);
+  });
+
+  it('asks again after a wait that was not a reservation', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const passedAt = passAll(gate, 1);
+    answer({ waitMs: 30, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(30);
+    expect([passedAt, asks()]).toEqual([[], 2]);
   });
 });
 

@@ -1,7 +1,5 @@
 import { MAX_TIMER_MS } from '../http/time-limits';
 import type { RateBucket, RateStore, RateTake } from '../rate/rate-types';
-import { createScope } from './scope';
-import { untilAborted } from './sleep';
 
 /** How a request left the gate: it may go, the call stopped first, or the issuer's cooldown outlasts what the call may wait. */
 export type GatePassage =
@@ -18,16 +16,17 @@ interface Waiter {
 
 const PASSED: GatePassage = { kind: 'passed' };
 const STOPPED: GatePassage = { kind: 'stopped' };
-/** A store's answer when it failed or is slower than this: let the request leave. */
+/** A store's answer when it failed or is slower than its time limit: let the request leave. */
 const OPEN: RateTake = { waitMs: 0, cooldownMs: 0 };
-/** How long a store's `take` may take before the request leaves without it. */
-const STORE_TIME_LIMIT_MS = 1_000;
+/** How long a store's `take` may take before the request leaves without it, unless the store says. */
+const DEFAULT_STORE_TIME_LIMIT_MS = 1_000;
 
 /**
  * The gate every attempt of one rate class passes, in order. Only the first waiter asks
  * the store for a slot; the others queue behind it, so a slot is taken when a request
- * leaves, not when it starts waiting, and a late timer never lets through a burst that
- * the issuer's own bucket would refuse.
+ * leaves (or reserved for the first waiter, by a store that reserves), not when it starts
+ * waiting, and a late timer never lets through a burst that the issuer's own bucket would
+ * refuse.
  */
 export class RequestGate {
   readonly #store: RateStore;
@@ -36,6 +35,8 @@ export class RequestGate {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** An answer of the store is awaited: nobody else asks meanwhile. */
   #asking = false;
+  /** The waiter whose slot the store reserved: it leaves when the timer ends, if still first. */
+  #reservedFor: Waiter | undefined;
 
   /** `bucket` may come later (a credential's hash); the store is asked once it has. */
   constructor(store: RateStore, bucket: RateBucket | PromiseLike<RateBucket>) {
@@ -45,6 +46,8 @@ export class RequestGate {
 
   /** Cools the class down for `ms` from now (a 429's wait), unless a longer cooldown already runs. */
   coolDown(ms: number): void {
+    // A slot reserved before the cooldown is not used: the first waiter asks again.
+    this.#reservedFor = undefined;
     const bucket = this.#bucket;
     try {
       const kept = isRateBucket(bucket)
@@ -88,6 +91,9 @@ export class RequestGate {
     // The answer on its way goes to whoever is first when it comes.
     if (this.#asking) return;
     this.#timer = undefined;
+    const reserved = this.#reservedFor;
+    this.#reservedFor = undefined;
+    if (reserved !== undefined && reserved === this.#queue[0]) this.#leave(PASSED);
     while (this.#queue.length > 0) {
       const answer = this.#ask();
       if (isRateTake(answer)) {
@@ -109,13 +115,20 @@ export class RequestGate {
     // Every waiter left while the store answered: a slot it gave is not used.
     if (waiter === undefined) return false;
     if (take.waitMs > 0 && take.cooldownMs <= waiter.maxCooldownMs) {
+      const reserved = take.reserved === true && take.cooldownMs === 0;
+      if (reserved && take.waitMs <= MAX_TIMER_MS) this.#reservedFor = waiter;
       this.#timer = setTimeout(this.#drain, Math.min(take.waitMs, MAX_TIMER_MS));
       return false;
     }
-    this.#queue.shift();
-    waiter.signal?.removeEventListener('abort', waiter.onAbort);
-    waiter.resolve(take.waitMs === 0 ? PASSED : { kind: 'cooldown', cooldownMs: take.cooldownMs });
+    this.#leave(take.waitMs === 0 ? PASSED : { kind: 'cooldown', cooldownMs: take.cooldownMs });
     return true;
+  }
+
+  /** Lets the first waiter go with `passage`. */
+  #leave(passage: GatePassage): void {
+    const waiter = this.#queue.shift() as Waiter;
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waiter.resolve(passage);
   }
 
   /** The store's answer: at once when the store and the bucket are at hand, else a promise that never rejects. */
@@ -125,23 +138,37 @@ export class RequestGate {
       const answer = isRateBucket(bucket)
         ? this.#store.take(bucket)
         : Promise.resolve(bucket).then((resolved) => this.#store.take(resolved));
-      return isRateTake(answer) ? answer : withinTimeLimit(answer);
+      return isRateTake(answer)
+        ? answer
+        : withinTimeLimit(answer, this.#store.timeLimitMs ?? DEFAULT_STORE_TIME_LIMIT_MS);
     } catch {
       return OPEN;
     }
   }
 }
 
-/** The store's answer, or `OPEN` when it fails or is late. */
-async function withinTimeLimit(answer: PromiseLike<RateTake>): Promise<RateTake> {
-  const limit = createScope(undefined, STORE_TIME_LIMIT_MS);
+/**
+ * The store's answer, or `OPEN` when it fails or is later than `limitMs`. The verdict waits one
+ * more turn of the event loop: after a stall, timers run before sockets are read, and an answer
+ * already on its way (the store's own, at its own time limit) must win over this timer.
+ */
+async function withinTimeLimit(answer: PromiseLike<RateTake>, limitMs: number): Promise<RateTake> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<RateTake>((resolve) => {
+    timer = setTimeout(
+      () => {
+        timer = setTimeout(() => resolve(OPEN), 0);
+      },
+      Math.min(limitMs, MAX_TIMER_MS),
+    );
+  });
   try {
-    const take = await untilAborted(Promise.resolve(answer), limit.signal);
+    const take = await Promise.race([Promise.resolve(answer), late]);
     return isRateTake(take) ? take : OPEN;
   } catch {
     return OPEN;
   } finally {
-    limit.dispose();
+    clearTimeout(timer);
   }
 }
 

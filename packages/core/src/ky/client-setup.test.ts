@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { IssuerError } from '../error/issuer-error';
+import { createMemoryRateStore } from '../rate/memory-rate-store';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 
 useNock();
@@ -58,5 +59,22 @@ describe('client setup: rate limits', () => {
       `Test: rateLimit.${missing} is missing: give reads and writes a budget each, or one budget for both`,
     );
     expect(scope.pendingMocks()).toHaveLength(1);
+  });
+});
+
+describe('client setup: a shared store', () => {
+  it("needs rateKey or rateCredential with a token source alone, since tokens may be any tenant's", async () => {
+    const scope = nock(ORIGIN).get('/v1/x').times(3).reply(200, {});
+    const shared = { rateStore: createMemoryRateStore(), getAccessToken: () => 'token' };
+    const error = (await testClient(shared).get('/x'))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'configuration', code: 'invalid_client_setup' });
+    expect(error.message).toBe(
+      'Test: rateStore needs rateKey or rateCredential: with getAccessToken alone, the client cannot tell whose budget its requests spend',
+    );
+    expect(scope.pendingMocks()).toHaveLength(1);
+    expect((await testClient({ ...shared, rateKey: 'tenant-a' }).get('/x')).isOk()).toBe(true);
+    expect((await testClient({ ...shared, rateCredential: 'client-a' }).get('/x')).isOk()).toBe(
+      true,
+    );
   });
 });

@@ -86,14 +86,21 @@ function rateLimitProblem(rateLimit: RateLimitOptions | undefined): string | und
   return undefined;
 }
 
-/** A shared store names budgets by a hash of the credential, which needs Web Crypto. */
+/**
+ * A shared store names budgets by a hash of the credential, which needs Web Crypto, and a
+ * credential: a client with a token source cannot tell whose tokens it sends.
+ */
 function rateStoreProblem(options: IssuerClientOptions): string | undefined {
-  const { rateStore, rateKey } = options;
+  const { rateStore, rateKey, rateCredential, getAccessToken } = options;
   if (rateStore === undefined) return undefined;
   if (typeof rateStore?.take !== 'function' || typeof rateStore.coolDown !== 'function') {
     return 'rateStore needs take and coolDown methods, such as createRedisRateStore returns';
   }
-  if (rateKey !== undefined || globalThis.crypto?.subtle !== undefined) return undefined;
+  if (rateKey !== undefined) return undefined;
+  if (getAccessToken !== undefined && rateCredential === undefined) {
+    return 'rateStore needs rateKey or rateCredential: with getAccessToken alone, the client cannot tell whose budget its requests spend';
+  }
+  if (globalThis.crypto?.subtle !== undefined) return undefined;
   return 'rateStore needs Web Crypto (globalThis.crypto.subtle) to hash the credential, or a rateKey';
 }
 

@@ -63,8 +63,9 @@ export interface IssuerClientOptions {
   readonly rateKey?: string;
   /**
    * The credential the issuer counts requests by (an API key, a client certificate). Only a
-   * hash of it names the budgets in `rateStore`; it is never stored. Default: the base URL.
-   * The provider clients set it.
+   * hash of it names the budgets in `rateStore`; it is never stored. Default: the base URL,
+   * except with `getAccessToken`, whose tokens may be any tenant's: then a shared store needs
+   * this or `rateKey`. The provider clients set it where they know the credential.
    */
   readonly rateCredential?: string | Uint8Array | undefined;
   /** The source of jitter, `Math.random` by default; replace it for deterministic tests. */

@@ -34,10 +34,19 @@ export interface RateBucket {
 
 /** What {@link RateStore.take} answers. */
 export interface RateTake {
-  /** `0`: a slot was taken and the request may leave. Otherwise how long to wait before asking again, in ms. */
+  /**
+   * `0`: a slot was taken and the request may leave. Otherwise how long to wait: for the slot
+   * reserved (`reserved: true`), or before asking again.
+   */
   readonly waitMs: number;
   /** How much longer the issuer's cooldown runs, in ms (`0` for none); a part of `waitMs`. */
   readonly cooldownMs: number;
+  /**
+   * `true`: the slot `waitMs` from now is this request's, and it leaves then without asking
+   * again (a shared store answers so, to serve a fleet first come, first served at one round
+   * trip a request). A request that stops waiting loses its slot. Never with a cooldown.
+   */
+  readonly reserved?: boolean;
 }
 
 /**
@@ -46,9 +55,16 @@ export interface RateTake {
  * credential keep one budget and one cooldown per class.
  *
  * A store answers quickly or not at all: a client lets the request leave when `take`
- * throws or takes longer than a second, so a broken store never fails a call.
+ * throws or takes longer than its `timeLimitMs` (a second by default), so a broken store never
+ * fails a call.
  */
 export interface RateStore {
+  /**
+   * How long a client waits for `take` before letting the request leave without it: a store
+   * that times its own commands says so here, so that the two limits cannot disagree
+   * (default 1 s).
+   */
+  readonly timeLimitMs?: number;
   /** Takes a slot of the bucket's budget now, when its budget and cooldown allow; says how long to wait otherwise. */
   take(bucket: RateBucket): RateTake | PromiseLike<RateTake>;
   /** Cools the bucket's class down for `ms` from now, unless a longer cooldown already runs. */

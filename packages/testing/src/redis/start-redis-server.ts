@@ -67,9 +67,17 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   };
 }
 
-async function launch(port: number, options: RedisServerOptions): Promise<ChildProcess> {
+/** Launches `redis-server` on `port` with nothing saved to disk and `extraArguments`; resolves once it accepts connections. */
+export async function launch(
+  port: number,
+  options: RedisServerOptions,
+  extraArguments: readonly string[] = [],
+): Promise<ChildProcess> {
   const command = options.command ?? 'redis-server';
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const args = [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ...extraArguments,
+  ];
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const timeoutMs = options.startTimeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
@@ -107,7 +115,7 @@ async function launch(port: number, options: RedisServerOptions): Promise<ChildP
 }
 
 /** A port that was free a moment ago on loopback. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -1,0 +1,64 @@
+import { type RedisCluster, startRedisCluster } from '@issuer-errors/testing/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLUSTER_CLIENTS, type ConnectedClient } from './__fixtures__/redis-clients';
+import { createRedisRateStore } from './create-redis-rate-store';
+import type { RedisStoreError } from './store-reports';
+
+let cluster: RedisCluster;
+const opened: ConnectedClient[] = [];
+
+beforeAll(async () => {
+  cluster = await startRedisCluster();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((client) => client.close().catch(() => {})));
+});
+afterAll(async () => {
+  await cluster?.close();
+});
+
+describe.each(CLUSTER_CLIENTS)(
+  'createRedisRateStore on a 3-node Redis Cluster, with %s',
+  (_name, connectTo) => {
+    const connect = async () => {
+      const client = await connectTo(cluster.nodes);
+      opened.push(client);
+      return client;
+    };
+
+    it('keeps each budget in one slot and shares it between connections, whichever node holds it', async () => {
+      const reports: RedisStoreError[] = [];
+      const onStoreError = (error: RedisStoreError) => reports.push(error);
+      const [first, second] = [
+        createRedisRateStore({ redis: (await connect()).redis, onStoreError }),
+        createRedisRateStore({ redis: (await connect()).redis, onStoreError }),
+      ];
+      // Budgets named apart land on different nodes of the three.
+      for (const index of [1, 2, 3, 4, 5, 6]) {
+        const shared = {
+          key: `cardda:${index}-${Math.random()}:all`,
+          budget: { requestsPerSecond: 10 },
+        };
+        const waits = [];
+        for (const store of [first, second, first]) waits.push((await store.take(shared)).waitMs);
+        expect(waits[0]).toBe(0);
+        expect(waits[1]).toBeGreaterThan(40);
+        expect(waits[2]).toBeGreaterThan(waits[1] ?? 0);
+      }
+      expect(reports).toEqual([]);
+    });
+
+    it('shares a cooldown across the cluster', async () => {
+      const [refused, other] = [
+        createRedisRateStore({ redis: (await connect()).redis, random: () => 0 }),
+        createRedisRateStore({ redis: (await connect()).redis, random: () => 0 }),
+      ];
+      const shared = { key: `clara:${Math.random()}:write`, budget: undefined };
+      await refused.coolDown(shared, 2000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const { cooldownMs } = await other.take(shared);
+      expect(cooldownMs).toBeGreaterThan(1500);
+      expect(cooldownMs).toBeLessThanOrEqual(2000);
+    });
+  },
+);
