@@ -8,11 +8,12 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+?)-----END
  */
 export function certificateDer(cert: string | Uint8Array): string | Uint8Array {
   const text = typeof cert === 'string' ? cert : new TextDecoder().decode(cert);
-  const base64 = PEM_CERTIFICATE.exec(text)?.[1]?.replace(/\s+/g, '');
+  const [, base64] = PEM_CERTIFICATE.exec(text) ?? [];
   if (base64 === undefined) return cert;
   try {
-    return Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    return Uint8Array.from(atob(base64.replace(/\s/g, '')), (character) => character.charCodeAt(0));
   } catch {
+    // Not base64 after all: kept as given.
     return cert;
   }
 }

@@ -184,10 +184,17 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
       cooldowns.coolDown(bucket, answer.cooldownMs);
       return wake(answer.cooldownMs);
     }
-    if (Date.now() >= rejoinUntil) return answer.take;
-    // Back from an outage: the later of the slot in Redis and the slot of this process's share.
-    const own = takeHere(bucket);
-    return { ...answer.take, waitMs: Math.max(answer.take.waitMs, own.waitMs) };
+    return answer.take;
+  };
+  /**
+   * Back from an outage, while its peers may still spend their shares: the wait for this
+   * process's own next slot, when it has not come yet (Redis is asked once it has), else 0.
+   */
+  const ownShareWait = (bucket: RateBucket): number => {
+    if (bucket.budget === undefined || Date.now() >= rejoinUntil) return 0;
+    const waitMs = fallback.waitMs(bucket.key, bucket.budget, shareOf(bucket), Date.now());
+    if (waitMs === 0) takeHere(bucket);
+    return waitMs;
   };
 
   return {
@@ -195,6 +202,8 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
     async take(bucket) {
       const known = cooldowns.take({ key: bucket.key, budget: undefined });
       if (known.cooldownMs > 0) return wake(known.cooldownMs);
+      const ownWaitMs = closed || health.failing ? 0 : ownShareWait(bucket);
+      if (ownWaitMs > 0) return { waitMs: ownWaitMs, cooldownMs: 0 };
       if (closed || !health.mayAsk()) return takeHere(bucket);
       const state = clientState(redis);
       if (state !== 'ready') {

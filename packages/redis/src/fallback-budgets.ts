@@ -18,6 +18,17 @@ export class FallbackBudgets {
 
   /** Reserves the next slot of `key` under `share` of `budget`. */
   take(key: string, budget: RateBudget, share: number, now: number): RateTake {
+    const { arrival, intervalMs, waitMs } = this.#next(key, budget, share, now);
+    this.#schedules.set(key, arrival + intervalMs);
+    return { waitMs, cooldownMs: 0, reserved: true };
+  }
+
+  /** How long until the next slot of `key` under `share` of `budget`, reserving nothing. */
+  waitMs(key: string, budget: RateBudget, share: number, now: number): number {
+    return this.#next(key, budget, share, now).waitMs;
+  }
+
+  #next(key: string, budget: RateBudget, share: number, now: number) {
     const intervalMs = 1000 / (budget.requestsPerSecond * share);
     const burst = Math.max(1, Math.floor((budget.burst ?? 1) * share));
     const toleranceMs = (burst - 1) * intervalMs;
@@ -26,8 +37,7 @@ export class FallbackBudgets {
       now,
       this.#emptySince + toleranceMs + intervalMs,
     );
-    this.#schedules.set(key, arrival + intervalMs);
     const waitMs = Math.ceil(Math.max(0, arrival - toleranceMs - now));
-    return { waitMs, cooldownMs: 0, reserved: true };
+    return { arrival, intervalMs, waitMs };
   }
 }

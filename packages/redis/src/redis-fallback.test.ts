@@ -148,19 +148,26 @@ describe('createRedisRateStore: when Redis is silent', () => {
 
   it('keeps to its own share for 5 s after Redis is back, while its peers may still be on theirs', async () => {
     let up = true;
-    const { redis } = fakeRedis(async () => (up ? reserved(0, 4) : down()));
+    const { redis, commands } = fakeRedis(async () => (up ? reserved(0, 4) : down()));
     const store = createRedisRateStore({ redis, random: () => 1 });
     await store.take(bucket);
     up = false;
-    await store.take(bucket);
+    // A quarter of 40/s from an empty start: its own slots at 100 ms, 200 ms…
+    expect((await store.take(bucket)).waitMs).toBe(100);
     vi.advanceTimersByTime(100);
     up = true;
-    // A quarter of 40/s: each slot of its own share 100 ms after the last, though Redis has one now.
-    const waits = [];
-    for (let index = 0; index < 3; index += 1) waits.push((await store.take(bucket)).waitMs);
-    expect(waits).toEqual([100, 200, 300]);
+    // Redis answers the probe; then each request waits for a slot of its own share before
+    // it reserves one in Redis, so that it never leaves later than the slot Redis gave it.
+    expect(await store.take(bucket)).toEqual({ waitMs: 0, cooldownMs: 0, reserved: true });
+    expect(await store.take(bucket)).toEqual({ waitMs: 100, cooldownMs: 0 });
+    expect(commands).toHaveLength(3);
+    vi.advanceTimersByTime(100);
+    expect(await store.take(bucket)).toEqual({ waitMs: 0, cooldownMs: 0, reserved: true });
+    expect(await store.take(bucket)).toEqual({ waitMs: 100, cooldownMs: 0 });
+    expect(commands).toHaveLength(4);
     vi.advanceTimersByTime(5_000);
-    expect((await store.take(bucket)).waitMs).toBe(0);
+    expect(await store.take(bucket)).toEqual({ waitMs: 0, cooldownMs: 0, reserved: true });
+    expect(await store.take(bucket)).toEqual({ waitMs: 0, cooldownMs: 0, reserved: true });
   });
 
   it.each([

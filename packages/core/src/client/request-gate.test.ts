@@ -385,6 +385,61 @@ describe('RequestGate: a store that reserves', () => {
     expect([passedAt, asks()]).toEqual([[], 2]);
   });
 
+  it('asks again when the event loop wakes the waiter more than a fifth of an interval after its slot: the slot is lost', async () => {
+    const { store, asks, answer } = deferredStore();
+    // 10/s: one interval is 100 ms.
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const passedAt = passAll(gate, 1);
+    answer({ waitMs: 30, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(0);
+    // A stall: the timer of the slot at 30 ms runs 21 ms late, past a fifth of 100 ms.
+    vi.setSystemTime(Date.now() + 21);
+    await vi.advanceTimersByTimeAsync(30);
+    expect([passedAt, asks()]).toEqual([[], 2]);
+    answer({ waitMs: 0, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(passedAt).toEqual([51]);
+  });
+
+  it('lets a waiter woken at most a fifth of an interval late use its slot', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const passedAt = passAll(gate, 1);
+    answer({ waitMs: 30, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(Date.now() + 20);
+    await vi.advanceTimersByTimeAsync(30);
+    expect([passedAt, asks()]).toEqual([[50], 1]);
+  });
+
+  it('knows the interval of a bucket that came later', async () => {
+    const { store, asks, answer } = deferredStore();
+    const later = Promise.resolve({ key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const gate = new RequestGate(store, later);
+    const passedAt = passAll(gate, 1);
+    await vi.advanceTimersByTimeAsync(0);
+    answer({ waitMs: 30, cooldownMs: 0, reserved: true });
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(Date.now() + 21);
+    await vi.advanceTimersByTimeAsync(30);
+    expect([passedAt, asks()]).toEqual([[], 2]);
+  });
+
+  it('goes on when the only waiter stops during a wait that was not a reservation', async () => {
+    const { store, asks, answer } = deferredStore();
+    const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });
+    const controller = new AbortController();
+    const stopped = passAll(gate, 1, controller.signal);
+    answer({ waitMs: 30, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(30);
+    const next = passAll(gate, 1);
+    answer({ waitMs: 0, cooldownMs: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect([stopped, next, asks()]).toEqual([[false], [0], 2]);
+  });
+
   it('asks again after a wait that was not a reservation', async () => {
     const { store, asks, answer } = deferredStore();
     const gate = new RequestGate(store, { key: 'p:h:all', budget: { requestsPerSecond: 10 } });

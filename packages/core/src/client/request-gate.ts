@@ -35,8 +35,10 @@ export class RequestGate {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** An answer of the store is awaited: nobody else asks meanwhile. */
   #asking = false;
-  /** The waiter whose slot the store reserved: it leaves when the timer ends, if still first. */
-  #reservedFor: Waiter | undefined;
+  /** The budget of a bucket that came later, once it has. */
+  #resolvedBudget: RateBucket['budget'];
+  /** The waiter whose slot the store reserved, and when the slot is: it leaves then, if still first and not late. */
+  #reserved: { readonly waiter: Waiter; readonly slotAt: number } | undefined;
 
   /** `bucket` may come later (a credential's hash); the store is asked once it has. */
   constructor(store: RateStore, bucket: RateBucket | PromiseLike<RateBucket>) {
@@ -47,7 +49,7 @@ export class RequestGate {
   /** Cools the class down for `ms` from now (a 429's wait), unless a longer cooldown already runs. */
   coolDown(ms: number): void {
     // A slot reserved before the cooldown is not used: the first waiter asks again.
-    this.#reservedFor = undefined;
+    this.#reserved = undefined;
     const bucket = this.#bucket;
     try {
       const kept = isRateBucket(bucket)
@@ -91,9 +93,11 @@ export class RequestGate {
     // The answer on its way goes to whoever is first when it comes.
     if (this.#asking) return;
     this.#timer = undefined;
-    const reserved = this.#reservedFor;
-    this.#reservedFor = undefined;
-    if (reserved !== undefined && reserved === this.#queue[0]) this.#leave(PASSED);
+    const reserved = this.#reserved;
+    this.#reserved = undefined;
+    if (reserved !== undefined && reserved.waiter === this.#queue[0] && this.#onTime(reserved)) {
+      this.#leave(PASSED);
+    }
     while (this.#queue.length > 0) {
       const answer = this.#ask();
       if (isRateTake(answer)) {
@@ -116,12 +120,26 @@ export class RequestGate {
     if (waiter === undefined) return false;
     if (take.waitMs > 0 && take.cooldownMs <= waiter.maxCooldownMs) {
       const reserved = take.reserved === true && take.cooldownMs === 0;
-      if (reserved && take.waitMs <= MAX_TIMER_MS) this.#reservedFor = waiter;
+      if (reserved && take.waitMs <= MAX_TIMER_MS) {
+        this.#reserved = { waiter, slotAt: Date.now() + take.waitMs };
+      }
       this.#timer = setTimeout(this.#drain, Math.min(take.waitMs, MAX_TIMER_MS));
       return false;
     }
     this.#leave(take.waitMs === 0 ? PASSED : { kind: 'cooldown', cooldownMs: take.cooldownMs });
     return true;
+  }
+
+  /**
+   * Whether a reserved slot is still this waiter's to use: not when the event loop woke it more
+   * than a fifth of the budget's interval late, since the slots after it may go at their time and
+   * it would reach the issuer too close to them. A late waiter asks again; its slot is lost. (Why
+   * a fifth: "A reserved slot that wakes late" in docs/architecture.md.)
+   */
+  #onTime({ slotAt }: { readonly slotAt: number }): boolean {
+    const budget = isRateBucket(this.#bucket) ? this.#bucket.budget : this.#resolvedBudget;
+    const lateMs = budget === undefined ? 0 : 200 / budget.requestsPerSecond;
+    return Date.now() - slotAt <= lateMs;
   }
 
   /** Lets the first waiter go with `passage`. */
@@ -137,7 +155,10 @@ export class RequestGate {
     try {
       const answer = isRateBucket(bucket)
         ? this.#store.take(bucket)
-        : Promise.resolve(bucket).then((resolved) => this.#store.take(resolved));
+        : Promise.resolve(bucket).then((resolved) => {
+            this.#resolvedBudget = resolved.budget;
+            return this.#store.take(resolved);
+          });
       return isRateTake(answer)
         ? answer
         : withinTimeLimit(answer, this.#store.timeLimitMs ?? DEFAULT_STORE_TIME_LIMIT_MS);

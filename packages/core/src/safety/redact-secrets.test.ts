@@ -74,6 +74,7 @@ describe('redactSecretsInText', () => {
       'Request cannot be constructed from a URL that includes credentials: https://[REDACTED]@api.cardda.com/v1/x',
     ],
     ['http://s3cretpass@127.0.0.1:8080/', 'http://[REDACTED]@127.0.0.1:8080/'],
+    ['s3://AKIAKEY:s3cretpass@bucket/key', 's3://[REDACTED]@bucket/key'],
     ['https://:s3cretpass@host/', 'https://[REDACTED]@host/'],
     ['https://us%40er:p@ss:w0rd@host/path?q=1', 'https://[REDACTED]@host/path?q=1'],
     [

@@ -1,6 +1,6 @@
 // One process of a fleet: a Clara or Cardda client that keeps its budget in the Redis given
-// (or in its own memory without one) sends its calls all at once and prints one JSON line:
-// how each call ended and how often the store reported an outage.
+// (or in its own memory without one) sends its calls (all at once, or at a pace) and prints one
+// JSON line: how each call ended and how often the store reported an outage.
 import { createCarddaClient } from '@issuer-errors/cardda';
 import { createClaraClient } from '@issuer-errors/clara';
 import { createRedisRateStore } from '@issuer-errors/redis';
@@ -46,8 +46,22 @@ const client =
 // Every process starts its calls at the same moment, whatever its start-up took.
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, plan.startAt - Date.now())));
 const started = Date.now();
+// A busy host: the event loop blocked for `forMs` every `everyMs`, as a CPU-bound task would.
+const stalls =
+  plan.stall === undefined
+    ? undefined
+    : setInterval(() => {
+        const until = Date.now() + plan.stall.forMs;
+        while (Date.now() < until) {}
+      }, plan.stall.everyMs);
+// Calls all at once, or arriving at `arrivalsPerSecond`, as an app's traffic does.
+const arrival = (index) =>
+  plan.arrivalsPerSecond === undefined
+    ? Promise.resolve()
+    : new Promise((resolve) => setTimeout(resolve, (index * 1000) / plan.arrivalsPerSecond));
 const outcomes = await Promise.all(
-  plan.calls.map(async ({ method, path }) => {
+  plan.calls.map(async ({ method, path }, index) => {
+    await arrival(index);
     const result = await client[method](
       path,
       method === 'get' ? {} : { json: {}, idempotent: true },
@@ -59,6 +73,7 @@ const outcomes = await Promise.all(
     };
   }),
 );
+clearInterval(stalls);
 process.stdout.write(
   `${JSON.stringify({ outcomes, storeErrors, elapsedMs: Date.now() - started, started })}\n`,
 );

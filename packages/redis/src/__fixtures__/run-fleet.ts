@@ -16,6 +16,10 @@ export interface WorkerPlan {
   readonly totalTimeoutMs?: number;
   readonly maxAttempts?: number;
   readonly calls: ReadonlyArray<{ readonly method: 'get' | 'post'; readonly path: string }>;
+  /** Calls start at this pace (default: all at once). */
+  readonly arrivalsPerSecond?: number;
+  /** The event loop is blocked for `forMs` every `everyMs`, as on a busy host. */
+  readonly stall?: { readonly everyMs: number; readonly forMs: number };
 }
 
 /** What a worker printed. */
@@ -28,23 +32,29 @@ export interface WorkerReport {
   readonly exitCode: number | null;
 }
 
-const WORKER = fileURLToPath(new URL('./fleet-worker.mjs', import.meta.url));
+/** This package's worker. */
+export const WORKER = fileURLToPath(new URL('./fleet-worker.mjs', import.meta.url));
 
-/** Runs one worker process per plan, all starting their calls at the same moment, and collects their reports. */
+/**
+ * Runs one worker process per plan (`worker`: this package's, or the same file in another
+ * checkout, to measure another build), all starting their calls at the same moment, and
+ * collects their reports.
+ */
 export async function runFleet(
   plans: readonly WorkerPlan[],
   during?: (startAt: number) => void,
+  worker = WORKER,
 ): Promise<WorkerReport[]> {
   // Room for every process to start (about 300 ms each on a loaded machine) before the calls begin.
-  const startAt = Date.now() + 1_500;
-  const reports = plans.map((plan) => runWorker({ ...plan, startAt }));
+  const startAt = Date.now() + 1_500 + 150 * Math.max(0, plans.length - 4);
+  const reports = plans.map((plan) => runWorker({ ...plan, startAt }, worker));
   during?.(startAt);
   return Promise.all(reports);
 }
 
-function runWorker(plan: WorkerPlan & { startAt: number }): Promise<WorkerReport> {
+function runWorker(plan: WorkerPlan & { startAt: number }, worker: string): Promise<WorkerReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, JSON.stringify(plan)], {
+    const child = spawn(process.execPath, [worker, JSON.stringify(plan)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
