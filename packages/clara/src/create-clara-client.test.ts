@@ -196,6 +196,38 @@ describe('createClaraClient', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('asks the rate store for a slot only once the token has come, so a cold write leaves at its slot', async () => {
+    mockClara(api()).replyOk({ id: 'c1' }, { method: 'POST', path: '/v2/cards' });
+    const events: string[] = [];
+    let giveToken: (token: string) => void = () => {};
+    const rateStore = {
+      take: vi.fn(() => {
+        events.push('slot taken');
+        return { waitMs: 0, cooldownMs: 0 };
+      }),
+      coolDown: vi.fn(),
+    };
+    const client = createClaraClient({
+      baseUrl: BASE_URL,
+      rateStore,
+      rateKey: 'tenant-a',
+      getAccessToken: () =>
+        new Promise<string>((resolve) => {
+          giveToken = (token) => {
+            events.push('token came');
+            resolve(token);
+          };
+        }),
+    });
+    const call = client.post('/cards', { json: {} });
+    // Time for a slot to be asked for, were it asked before the token.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rateStore.take).not.toHaveBeenCalled();
+    giveToken('token');
+    expect((await call).isOk()).toBe(true);
+    expect(events).toEqual(['token came', 'slot taken']);
+  });
+
   it('names its budgets in a shared store by a hash of the certificate, else of the OAuth client', async () => {
     mockClara(api()).replyOk([], { path: '/v2/cards' }).replyOk([], { path: '/v2/cards' });
     tokens('t1');
