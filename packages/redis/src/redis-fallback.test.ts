@@ -206,6 +206,17 @@ describe('createRedisRateStore: when Redis is silent', () => {
     expect(await store.take(bucket)).toEqual({ waitMs: 1000, cooldownMs: 1000 });
   });
 
+  it('keeps its share of the burst too: half of a burst of 4 is 2 at once', async () => {
+    const { redis } = fakeRedis(down);
+    const store = createRedisRateStore({ redis, fallbackShare: 0.5 });
+    await store.take(bucket);
+    vi.advanceTimersByTime(1_000);
+    const waits = [];
+    for (let index = 0; index < 3; index += 1) waits.push((await store.take(bucket)).waitMs);
+    // Half of 40/s: a slot every 50 ms once the two at once are spent.
+    expect(waits).toEqual([0, 0, 50]);
+  });
+
   it('keeps at least one request at a time of a small budget', async () => {
     const { redis } = fakeRedis(down);
     const store = createRedisRateStore({ redis, fallbackShare: 0.5 });

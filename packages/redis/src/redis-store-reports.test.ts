@@ -89,6 +89,8 @@ describe('createRedisRateStore: Redis answers with an error', () => {
   });
 
   it.each([
+    'connect ECONNREFUSED 127.0.0.1:6390',
+    'Socket closed unexpectedly',
     'LOADING Redis is loading the dataset in memory',
     'READONLY You cannot write against a read only replica.',
     'CLUSTERDOWN The cluster is down',
@@ -128,6 +130,9 @@ describe("createRedisRateStore: the app's client stays the app's", () => {
     stores[11]?.close();
     stores[11]?.close();
     expect(listeners.size).toBe(0);
+    // A store made afterwards listens again.
+    createRedisRateStore({ redis });
+    expect(listeners.size).toBe(1);
   });
 
   it("tells each open store of the client's errors, and the app's own listener still gets them", () => {

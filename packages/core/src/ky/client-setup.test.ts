@@ -46,6 +46,18 @@ describe('client setup: credentials in a URL', () => {
 });
 
 describe('client setup: rate limits', () => {
+  it.each([[null], [5], ['40/s']])(
+    'answers a rateLimit of %o with the setup error, never a throw',
+    async (rateLimit) => {
+      const error = (
+        await testClient({ rateLimit: rateLimit as never }).get('/x')
+      )._unsafeUnwrapErr();
+      expect(error.message).toBe(
+        'Test: rateLimit needs requestsPerSecond > 0 and a whole burst ≥ 1',
+      );
+    },
+  );
+
   it.each([
     [{ read: { requestsPerSecond: 5 } }, 'write'],
     [{ write: { requestsPerSecond: 5 } }, 'read'],

@@ -2,7 +2,8 @@ import type { RateBudget, RateClass, RateLimitOptions, ReadWriteBudgets } from '
 
 /** Whether `limit` gives reads and writes budgets of their own. */
 export function isReadWriteBudgets(limit: RateLimitOptions | undefined): limit is ReadWriteBudgets {
-  return limit !== undefined && 'read' in limit && 'write' in limit;
+  // A JavaScript caller or a config file may give anything: only an object holds budgets.
+  return typeof limit === 'object' && limit !== null && 'read' in limit && 'write' in limit;
 }
 
 /** The class a request counts against: GET and HEAD are reads, every other method a write. */
