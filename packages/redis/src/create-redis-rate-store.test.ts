@@ -32,13 +32,13 @@ describe('createRedisRateStore: in Redis', () => {
     // 25 ms between requests at 40/s, and 2% more; a burst of 4; this process; 30 s.
     const [interval, burst, processId, window] = command?.options.arguments ?? [];
     expect([interval, burst, window]).toEqual(['25.500', '4', '30000']);
-    expect(processId).toMatch(/^[a-z0-9]{8,}$/);
+    expect(processId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
-  it('names each process apart: two stores never share an id', async () => {
+  it('names each process apart, whatever jitter source the app gives: two stores never share an id', async () => {
     const { redis, commands } = fakeRedis(async () => reserved());
-    await createRedisRateStore({ redis }).take(bucket);
-    await createRedisRateStore({ redis }).take(bucket);
+    await createRedisRateStore({ redis, random: () => 0 }).take(bucket);
+    await createRedisRateStore({ redis, random: () => 0 }).take(bucket);
     const [first, second] = commands.map((command) => command.options.arguments[2]);
     expect(first).not.toBe(second);
   });

@@ -1,76 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import {
   createMemoryRateStore,
   IssuerError,
   type RateBucket,
-  type RateStore,
   type RateTake,
 } from '@issuer-errors/core';
 import { listenForErrors } from './client-listeners';
 import { FallbackBudgets } from './fallback-budgets';
-import { clientState, isRedisClient, type RedisClientLike } from './redis-client';
+import { clientState } from './redis-client';
 import { MAX_RETRY_MS, RedisHealth } from './redis-health';
 import { COOL_DOWN_SCRIPT, TAKE_SCRIPT } from './redis-scripts';
-import { runScript } from './run-script';
 import {
-  clientReport,
-  failureReport,
-  isStoreReport,
-  type RedisStoreError,
-  rateMismatchReport,
-} from './store-reports';
+  type RedisRateStore,
+  type RedisRateStoreOptions,
+  setupProblem,
+} from './redis-store-options';
+import { runScript } from './run-script';
+import { clientReport, failureReport, isStoreReport, rateMismatchReport } from './store-reports';
 import { budgetArguments, intervalOf, readReply, toRequestsPerSecond } from './take-script';
-
-/** Options of {@link createRedisRateStore}. */
-export interface RedisRateStoreOptions {
-  /**
-   * A connected client, shared with the rest of the app if you like: node-redis (`createClient()`
-   * or `createCluster()` of the `redis` package, 5 or later) or ioredis (`new Redis()` or
-   * `new Cluster()`, 5 or later).
-   */
-  readonly redis: RedisClientLike;
-  /** Put before every key (default `'issuer-errors:rate:'`); no braces, which would put a fleet's keys in one cluster slot. */
-  readonly prefix?: string;
-  /**
-   * How long one Redis command may take before this process uses its own share of the budget
-   * (default 100 ms). The clients wait for the store exactly this long: the two cannot disagree.
-   */
-  readonly commandTimeoutMs?: number;
-  /**
-   * The share of each budget this process keeps while Redis does not answer. Default: one
-   * process's share of the fleet that Redis last counted on that budget (every process that took
-   * a slot in the last 30 s), or 0.25 when Redis was never reached.
-   */
-  readonly fallbackShare?: number;
-  /**
-   * Called once when Redis stops answering (not once per request), with why; called again only
-   * after Redis has answered since. Also called, once, for each setup mistake Redis shows: a client
-   * not connected, an error reply, processes of one budget asking for different rates. The error's
-   * `problem` says which. Exceptions it throws are ignored.
-   */
-  readonly onStoreError?: (error: RedisStoreError) => void;
-  /** Called once when Redis answers again after `onStoreError` reported it silent or failing. Exceptions it throws are ignored. */
-  readonly onStoreRecovered?: () => void;
-  /** The source of jitter, `Math.random` by default. */
-  readonly random?: () => number;
-}
-
-/** A rate store in Redis: a `RateStore` of `@issuer-errors/core`, and what its process may ask of it. */
-export interface RedisRateStore extends RateStore {
-  /** How long the clients wait for `take`: the store's `commandTimeoutMs`. */
-  readonly timeLimitMs: number;
-  /** Whether this process keeps its budgets in its own memory now, Redis being silent or unusable. */
-  isInFallback(): boolean;
-  /**
-   * Stops listening to the Redis client's errors (the client stays the app's, open). Takes after
-   * it keep this process's own share of each budget, without Redis.
-   */
-  close(): void;
-}
 
 const DEFAULT_PREFIX = 'issuer-errors:rate:';
 const DEFAULT_COMMAND_TIMEOUT_MS = 100;
-/** The share of a fleet Redis never counted. */
-const UNKNOWN_FLEET_SHARE = 0.25;
 /** How long a process that takes no slot still counts as one of a budget's fleet. */
 const FLEET_WINDOW_MS = 30_000;
 /** Waiters woken by the end of a cooldown spread over up to a tenth of it, and never more than this. */
@@ -113,13 +63,10 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
     commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS,
     random = Math.random,
   } = options;
-  const processId = Array.from({ length: 4 }, () => random().toString(36).slice(2, 8)).join('');
-  const fallback = new FallbackBudgets();
-  /** The processes Redis last counted on each budget. */
-  const fleetSizes = new Map<string, number>();
+  /** This store's name among a budget's fleet: a process's, not a secret. */
+  const processId = randomUUID();
+  const fallback = new FallbackBudgets(options.fallbackShare);
   const mismatchesReported = new Set<string>();
-  /** Until when a process back from an outage also keeps to its own share: its peers may still be on theirs. */
-  let rejoinUntil = 0;
   let closed = false;
   const health = new RedisHealth(
     {
@@ -128,7 +75,7 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
         tell(options.onStoreError, isStoreReport(cause) ? cause : failureReport(cause));
       },
       recovered: () => {
-        rejoinUntil = Date.now() + MAX_RETRY_MS;
+        fallback.rejoin(Date.now() + MAX_RETRY_MS);
         tell(options.onStoreRecovered, undefined);
       },
     },
@@ -149,15 +96,7 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
     waitMs: cooldownMs + Math.ceil(random() * Math.min(MAX_WAKE_JITTER_MS, cooldownMs / 10)),
     cooldownMs,
   });
-  const shareOf = ({ key }: RateBucket): number => {
-    if (options.fallbackShare !== undefined) return options.fallbackShare;
-    const fleetSize = fleetSizes.get(key);
-    return fleetSize === undefined ? UNKNOWN_FLEET_SHARE : 1 / Math.max(1, fleetSize);
-  };
-  const takeHere = (bucket: RateBucket): RateTake =>
-    bucket.budget === undefined
-      ? { waitMs: 0, cooldownMs: 0 }
-      : fallback.take(bucket.key, bucket.budget, shareOf(bucket), Date.now());
+  const takeHere = (bucket: RateBucket): RateTake => fallback.take(bucket, Date.now());
 
   const takeFromRedis = async (bucket: RateBucket): Promise<RateTake> => {
     const reply = await runScript(
@@ -171,7 +110,7 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
     );
     const answer = readReply(reply);
     health.answered();
-    fleetSizes.set(bucket.key, answer.fleetSize);
+    fallback.countFleet(bucket.key, answer.fleetSize);
     if (answer.keptRate !== '' && !mismatchesReported.has(bucket.key)) {
       mismatchesReported.add(bucket.key);
       const asked = { intervalMs: intervalOf(bucket), burst: bucket.budget?.burst ?? 1 };
@@ -186,23 +125,13 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
     }
     return answer.take;
   };
-  /**
-   * Back from an outage, while its peers may still spend their shares: the wait for this
-   * process's own next slot, when it has not come yet (Redis is asked once it has), else 0.
-   */
-  const ownShareWait = (bucket: RateBucket): number => {
-    if (bucket.budget === undefined || Date.now() >= rejoinUntil) return 0;
-    const waitMs = fallback.waitMs(bucket.key, bucket.budget, shareOf(bucket), Date.now());
-    if (waitMs === 0) takeHere(bucket);
-    return waitMs;
-  };
-
   return {
     timeLimitMs: commandTimeoutMs,
     async take(bucket) {
       const known = cooldowns.take({ key: bucket.key, budget: undefined });
       if (known.cooldownMs > 0) return wake(known.cooldownMs);
-      const ownWaitMs = closed || health.failing ? 0 : ownShareWait(bucket);
+      // Back from an outage, a request first waits for a slot of this process's own share.
+      const ownWaitMs = closed || health.failing ? 0 : fallback.waitBeforeRedis(bucket, Date.now());
       if (ownWaitMs > 0) return { waitMs: ownWaitMs, cooldownMs: 0 };
       if (closed || !health.mayAsk()) return takeHere(bucket);
       const state = clientState(redis);
@@ -242,22 +171,4 @@ function tell<T>(callback: ((value: T) => void) | undefined, value: T): void {
   } catch {
     // A logging callback must never change the outcome of a call.
   }
-}
-
-function setupProblem(options: RedisRateStoreOptions | undefined): string | undefined {
-  const { redis, prefix, commandTimeoutMs, fallbackShare } =
-    options ?? ({} as RedisRateStoreOptions);
-  if (!isRedisClient(redis)) {
-    return 'redis needs a connected client of node-redis (createClient() or createCluster() of the redis package, 5 or later) or ioredis (5 or later)';
-  }
-  if (prefix !== undefined && (typeof prefix !== 'string' || /[{}]/.test(prefix))) {
-    return 'prefix needs text without braces: the store puts each budget in braces of its own, so that a cluster keeps its keys in one slot';
-  }
-  if (commandTimeoutMs !== undefined && !(commandTimeoutMs > 0 && commandTimeoutMs <= 60_000)) {
-    return 'commandTimeoutMs needs a number of ms above 0, at most 60 000';
-  }
-  if (fallbackShare !== undefined && !(fallbackShare > 0 && fallbackShare <= 1)) {
-    return 'fallbackShare needs a number above 0, at most 1';
-  }
-  return undefined;
 }

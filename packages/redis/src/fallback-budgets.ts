@@ -1,34 +1,74 @@
-import type { RateBudget, RateTake } from '@issuer-errors/core';
+import type { RateBucket, RateTake } from '@issuer-errors/core';
+
+/** The share of a fleet Redis never counted. */
+const UNKNOWN_FLEET_SHARE = 0.25;
 
 /**
- * A process's own share of each budget while it cannot use Redis, as reservations by GCRA on
- * this host's clock. Each budget starts empty when an outage starts: the fleet may have spent
- * the shared burst just before, and a process that starts full would add its burst to it.
+ * A process's own share of each budget, as reservations by GCRA on this host's clock: what it
+ * keeps while it cannot use Redis, and keeps to for a while after Redis is back. The share is one
+ * of the fleet Redis last counted on the budget, unless the app gives one. Each budget starts
+ * empty when an outage starts: the fleet may have spent the shared burst just before, and a
+ * process that starts full would add its burst to it.
  */
 export class FallbackBudgets {
   /** The theoretical arrival time of each budget's next slot, by bucket key. */
   readonly #schedules = new Map<string, number>();
+  /** The processes Redis last counted on each budget. */
+  readonly #fleetSizes = new Map<string, number>();
+  readonly #givenShare: number | undefined;
   /** When the last outage started: no budget has a slot sooner than one interval after it. */
   #emptySince = Number.NEGATIVE_INFINITY;
+  /** Until when a process back from an outage keeps to its share: its peers may still be on theirs. */
+  #rejoinUntil = 0;
 
-  /** Empties every budget from `now`. */
+  /** `share`: the app's `fallbackShare`, which wins over the fleet counted. */
+  constructor(share: number | undefined) {
+    this.#givenShare = share;
+  }
+
+  /** Redis counted `size` processes on the budget of `key`. */
+  countFleet(key: string, size: number): void {
+    this.#fleetSizes.set(key, size);
+  }
+
+  /** An outage starts: every budget is empty from `now`. */
   empty(now: number): void {
     this.#emptySince = now;
   }
 
-  /** Reserves the next slot of `key` under `share` of `budget`. */
-  take(key: string, budget: RateBudget, share: number, now: number): RateTake {
-    const { arrival, intervalMs, waitMs } = this.#next(key, budget, share, now);
-    this.#schedules.set(key, arrival + intervalMs);
-    return { waitMs, cooldownMs: 0, reserved: true };
+  /** Redis is back: until `until`, a request waits for a slot of its own share before it asks Redis. */
+  rejoin(until: number): void {
+    this.#rejoinUntil = until;
   }
 
-  /** How long until the next slot of `key` under `share` of `budget`, reserving nothing. */
-  waitMs(key: string, budget: RateBudget, share: number, now: number): number {
-    return this.#next(key, budget, share, now).waitMs;
+  /** Reserves the next slot of the bucket under this process's share of its budget. */
+  take(bucket: RateBucket, now: number): RateTake {
+    const next = this.#next(bucket, now);
+    if (next === undefined) return { waitMs: 0, cooldownMs: 0 };
+    this.#schedules.set(bucket.key, next.arrival + next.intervalMs);
+    return { waitMs: next.waitMs, cooldownMs: 0, reserved: true };
   }
 
-  #next(key: string, budget: RateBudget, share: number, now: number) {
+  /**
+   * Back from an outage: how long until this process's own next slot, 0 when it has come (and
+   * is taken, so that Redis is asked for the request) or when the rejoin is over.
+   */
+  waitBeforeRedis(bucket: RateBucket, now: number): number {
+    if (now >= this.#rejoinUntil) return 0;
+    const waitMs = this.#next(bucket, now)?.waitMs ?? 0;
+    if (waitMs === 0) this.take(bucket, now);
+    return waitMs;
+  }
+
+  #share(key: string): number {
+    if (this.#givenShare !== undefined) return this.#givenShare;
+    const fleetSize = this.#fleetSizes.get(key);
+    return fleetSize === undefined ? UNKNOWN_FLEET_SHARE : 1 / Math.max(1, fleetSize);
+  }
+
+  #next({ key, budget }: RateBucket, now: number) {
+    if (budget === undefined) return undefined;
+    const share = this.#share(key);
     const intervalMs = 1000 / (budget.requestsPerSecond * share);
     const burst = Math.max(1, Math.floor((budget.burst ?? 1) * share));
     const toleranceMs = (burst - 1) * intervalMs;

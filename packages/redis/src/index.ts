@@ -5,15 +5,12 @@
  * @packageDocumentation
  */
 
-export {
-  createRedisRateStore,
-  type RedisRateStore,
-  type RedisRateStoreOptions,
-} from './create-redis-rate-store';
+export { createRedisRateStore } from './create-redis-rate-store';
 export type {
   IoRedisClientLike,
   NodeRedisClientLike,
   RedisClientLike,
   ScriptArguments,
 } from './redis-client';
+export type { RedisRateStore, RedisRateStoreOptions } from './redis-store-options';
 export { RedisStoreError, type RedisStoreProblem } from './store-reports';
