@@ -95,7 +95,9 @@ describe('a fleet sharing one budget through Redis', () => {
     };
     const reports = await runFleet([plan, plan]);
     expect(succeeded(reports)).toBe(24);
-    expect(refusals(issuer)).toBeLessThanOrEqual(1);
+    // A cold process's first request reaches the issuer 20 to 40 ms after its slot (fetch loads
+    // itself then), which a write budget with a burst of 1 cannot absorb: one 429 a process at most.
+    expect(refusals(issuer)).toBeLessThanOrEqual(2);
     // 20 reads at 10/s end near 2 s; 4 writes at 2/s near 1.5 s: reads never waited for writes.
     const readsDone = Math.max(
       ...reports.flatMap((report) =>
