@@ -16,4 +16,7 @@ export const claraRetry: RetryPolicy = {
   },
   // "Limits are applied separately to read (GET) and write (POST, PATCH, DELETE) operations."
   limitsReadsAndWritesApart: true,
+  // Clara, 500: "escalate if persistent"; B033: "if persistent, contact integration support".
+  whenPersistent:
+    'Escalate to your Clara integration support, with the request ids of the failed responses (requestIds).',
 };

@@ -32,6 +32,7 @@ export type {
 } from './adapter/standard-schema';
 export { type FallbackStatus, type StatusRuleChange, statusRules } from './adapter/status-rules';
 export { computeBackoffMs } from './client/backoff';
+export type { OutageReport } from './client/outage-report';
 export {
   type CodesByKind,
   ERROR_CODES,
@@ -56,6 +57,7 @@ export type {
   IssuerErrorInit,
   IssuerErrorJson,
   RawResponseSnapshot,
+  RetryRefusal,
 } from './error/issuer-error-types';
 export { type ErrorHandlers, matchError } from './error/match-error';
 export {
@@ -67,6 +69,19 @@ export {
   ResultAsync,
   tryIssuerCall,
 } from './error/result';
+export { HEALTH_WINDOW_MS, MAX_REQUEST_IDS, PROBE_POLL_MS } from './health/health-settings';
+export type {
+  Admission,
+  AttemptRecord,
+  HealthBucket,
+  HealthSettings,
+  HealthStore,
+  HealthVerdict,
+  IssuerHealthOptions,
+  OutageFailures,
+  OutageSnapshot,
+} from './health/health-types';
+export { createMemoryHealthStore, type MemoryHealthStore } from './health/memory-health-store';
 export type { HeadersInput } from './http/headers';
 export { getRequestId } from './http/request-id';
 export { MAX_RETRY_AFTER_MS } from './http/retry-after';

@@ -10,6 +10,7 @@ const ROOMS: readonly (readonly string[])[] = [
   ['safety'],
   ['http'],
   ['error'],
+  ['health'],
   ['adapter', 'rate'],
   ['problem-details', 'observability', 'messages'],
   ['client'],

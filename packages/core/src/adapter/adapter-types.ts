@@ -103,6 +103,11 @@ export interface RetryPolicy {
    * and a cooldown for each, so a 429 on a write never slows reads, nor the reverse.
    */
   readonly limitsReadsAndWritesApart?: boolean;
+  /**
+   * What the provider's docs say to do when failures persist (whom to contact, with what): the
+   * outage report's `advice`. Default: contact the provider's support with the request ids.
+   */
+  readonly whenPersistent?: string;
 }
 
 /** The declarative description of one provider, handed to `defineAdapter`. */

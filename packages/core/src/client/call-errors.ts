@@ -24,6 +24,21 @@ export function cooldownError(adapter: IssuerAdapter, cooldownMs: number): Issue
   });
 }
 
+/**
+ * A call not sent because the issuer's breaker is open: the issuer failed persistently, and only
+ * the breaker's probe goes until it answers again. Never sent, so even a payment may be sent later.
+ */
+export function breakerOpenError(adapter: IssuerAdapter, waitMs: number): IssuerError {
+  return new IssuerError({
+    provider: adapter.name,
+    code: 'breaker_open',
+    message: `${adapter.displayName}: not sent: the provider is failing persistently; the next probe is in ${Math.ceil(waitMs / 1000)} s`,
+    retryAfterMs: waitMs,
+    outcome: 'rejected',
+    retryable: true,
+  });
+}
+
 /** Why no token came; the request itself was never sent, so the provider certainly did not act on it. */
 export function tokenError(adapter: IssuerAdapter, thrown: unknown): IssuerError {
   const error = isIssuerError(thrown) ? thrown : classifyTokenFailure(adapter, thrown);

@@ -1,5 +1,6 @@
 import { MAX_TIMER_MS } from '../http/time-limits';
 import type { RateBucket, RateStore, RateTake } from '../rate/rate-types';
+import { DEFAULT_STORE_TIME_LIMIT_MS, withinTimeLimit } from './within-time-limit';
 
 /** How a request left the gate: it may go, the call stopped first, or the issuer's cooldown outlasts what the call may wait. */
 export type GatePassage =
@@ -18,8 +19,6 @@ const PASSED: GatePassage = { kind: 'passed' };
 const STOPPED: GatePassage = { kind: 'stopped' };
 /** A store's answer when it failed or is slower than its time limit: let the request leave. */
 const OPEN: RateTake = { waitMs: 0, cooldownMs: 0 };
-/** How long a store's `take` may take before the request leaves without it, unless the store says. */
-const DEFAULT_STORE_TIME_LIMIT_MS = 1_000;
 
 /**
  * The gate every attempt of one rate class passes, in order. Only the first waiter asks
@@ -159,37 +158,12 @@ export class RequestGate {
             this.#resolvedBudget = resolved.budget;
             return this.#store.take(resolved);
           });
-      return isRateTake(answer)
-        ? answer
-        : withinTimeLimit(answer, this.#store.timeLimitMs ?? DEFAULT_STORE_TIME_LIMIT_MS);
+      if (isRateTake(answer)) return answer;
+      const limitMs = this.#store.timeLimitMs ?? DEFAULT_STORE_TIME_LIMIT_MS;
+      return withinTimeLimit(answer, limitMs).then((take) => (isRateTake(take) ? take : OPEN));
     } catch {
       return OPEN;
     }
-  }
-}
-
-/**
- * The store's answer, or `OPEN` when it fails or is later than `limitMs`. The verdict waits one
- * more turn of the event loop: after a stall, timers run before sockets are read, and an answer
- * already on its way (the store's own, at its own time limit) must win over this timer.
- */
-async function withinTimeLimit(answer: PromiseLike<RateTake>, limitMs: number): Promise<RateTake> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<RateTake>((resolve) => {
-    timer = setTimeout(
-      () => {
-        timer = setTimeout(() => resolve(OPEN), 0);
-      },
-      Math.min(limitMs, MAX_TIMER_MS),
-    );
-  });
-  try {
-    const take = await Promise.race([Promise.resolve(answer), late]);
-    return isRateTake(take) ? take : OPEN;
-  } catch {
-    return OPEN;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -2,8 +2,11 @@ import type { IssuerAdapter } from '../adapter/adapter-types';
 import type { ErrorKind } from '../error/error-kinds';
 import type { IssuerError } from '../error/issuer-error';
 import { err, ok, type Result } from '../error/result';
+import type { HealthVerdict } from '../health/health-types';
 import { computeBackoffMs } from './backoff';
-import { cooldownError, stoppedError, tokenError } from './call-errors';
+import { breakerOpenError, cooldownError, stoppedError, tokenError } from './call-errors';
+import type { ClassGuards } from './class-guards';
+import { HealthGuard } from './health-guard';
 import type { RequestGate } from './request-gate';
 import { createScope, type Scope } from './scope';
 import { ABORTED, sleep, untilAborted } from './sleep';
@@ -27,8 +30,11 @@ export interface RetrySettings {
   readonly maxRetryDelayMs: number;
   readonly random: () => number;
   readonly tokens: TokenCoordinator | undefined;
-  /** The gate of a method's rate class, shared by every call of the client: the issuer's cooldown and the client's budget. */
-  readonly gateFor: (method: string) => RequestGate;
+  /**
+   * The guards of a method's rate class, shared by every call of the client: the gate (the
+   * issuer's cooldown and the client's budget) and the health guard (retry budget and breaker).
+   */
+  readonly guardsFor: (method: string) => ClassGuards;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly onError: ((error: IssuerError) => void) | undefined;
 }
@@ -66,6 +72,7 @@ class RetryRun<T> {
   readonly #request: RetryRequest<T>;
   readonly #call: Scope;
   readonly #gate: RequestGate;
+  readonly #health: HealthGuard | undefined;
   readonly #deadline: number;
   readonly #retriesByKind = new Map<ErrorKind, number>();
   #attempt = 0;
@@ -74,16 +81,22 @@ class RetryRun<T> {
   #refreshed = false;
   /** The token a refresh gave, for the next attempt. */
   #refreshedToken: string | undefined;
+  /** The first attempt is the breaker's probe: its outcome opens or closes the breaker for every process. */
+  #probe = false;
 
   constructor(settings: RetrySettings, request: RetryRequest<T>, call: Scope) {
     this.#settings = settings;
     this.#request = request;
     this.#call = call;
-    this.#gate = settings.gateFor(request.method);
+    const guards = settings.guardsFor(request.method);
+    this.#gate = guards.gate;
+    this.#health = guards.health;
     this.#deadline = Date.now() + (settings.totalTimeoutMs ?? Infinity);
   }
 
   async run(): Promise<Result<T, IssuerError>> {
+    const refused = await this.#admit();
+    if (refused !== undefined) return this.#finish(refused);
     while (true) {
       this.#attempt += 1;
       const token = await this.#token();
@@ -91,10 +104,22 @@ class RetryRun<T> {
       const held = await this.#pass();
       if (held !== undefined) return this.#finish(held);
       const result = await this.#request.send(this.#call, token.value);
-      if (result.isOk()) return result;
+      if (result.isOk()) {
+        this.#record(undefined, false);
+        return result;
+      }
       const next = await this.#decide(result.error, token.value);
       if (next !== undefined) return this.#finish(next);
     }
+  }
+
+  /** Before the first attempt: the breaker's error when it is open, so the call is never sent. */
+  async #admit(): Promise<IssuerError | undefined> {
+    const admission = await this.#health?.admit();
+    if (admission?.kind === 'open')
+      return breakerOpenError(this.#request.adapter, admission.waitMs);
+    this.#probe = admission?.kind === 'probe';
+    return undefined;
   }
 
   /** Step 1: the token to send, if the client has a token source. */
@@ -125,15 +150,51 @@ class RetryRun<T> {
     if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) {
       this.#gate.coolDown(error.retryAfterMs);
     }
-    if (this.#mayRefreshToken(error, sentToken)) return this.#refreshToken(error, sentToken);
+    if (this.#mayRefreshToken(error, sentToken)) {
+      this.#record(error, false);
+      return this.#refreshToken(error, sentToken);
+    }
     const retries = this.#retriesByKind.get(error.kind) ?? 0;
-    if (!this.#mayRetry(error, retries)) return error;
-    const delayMs = this.#delayBeforeRetry(error, retries);
-    if (delayMs > this.#settings.maxRetryDelayMs) return error;
-    if (Date.now() + delayMs >= this.#deadline) return error;
+    const delayMs = this.#mayRetry(error, retries)
+      ? this.#delayBeforeRetry(error, retries)
+      : undefined;
+    const wantsRetry =
+      delayMs !== undefined &&
+      delayMs <= this.#settings.maxRetryDelayMs &&
+      Date.now() + delayMs < this.#deadline;
+    const verdict = await this.#record(error, wantsRetry);
+    if (!wantsRetry || delayMs === undefined) return error;
+    if (verdict?.retry === false) return error.with({ retryRefusedBy: verdict.refusedBy });
     notify(this.#settings.onRetry, { attempt: this.#attempt, delayMs, error });
     this.#retriesByKind.set(error.kind, retries + 1);
     return this.#wait(delayMs);
+  }
+
+  /**
+   * Tells the health guard how an attempt went (`error` undefined: a success). Only a retry the
+   * client wants waits for the verdict; otherwise the call goes on and the record follows.
+   */
+  #record(
+    error: IssuerError | undefined,
+    wantsRetry: boolean,
+  ): Promise<HealthVerdict | undefined> | undefined {
+    const counted = error === undefined ? 'answer' : HealthGuard.countsAs(error);
+    if (this.#health === undefined || counted === undefined) return undefined;
+    const probe = this.#probe;
+    this.#probe = false;
+    const recorded = this.#health.record({
+      failed: counted === 'failure',
+      first: this.#attempt === 1,
+      probe,
+      wantsRetry,
+      budgeted: error?.kind !== 'rate_limited',
+      status: error?.status,
+      code: error?.code,
+      requestId: error?.requestId,
+    });
+    if (wantsRetry) return recorded.catch(() => undefined);
+    recorded.catch(ignore);
+    return undefined;
   }
 
   /** A 401 on a sent token earns one refresh per call, when an attempt is left. */
@@ -206,6 +267,8 @@ class RetryRun<T> {
     return err(final);
   }
 }
+
+function ignore(): void {}
 
 function notify<E>(callback: ((event: E) => void) | undefined, event: E) {
   try {

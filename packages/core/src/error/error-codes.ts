@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   rate_limited: 'rate_limited',
   /** 502, 503, 504. */
   upstream_unavailable: 'unavailable',
+  /** Not sent: the issuer failed persistently and the client's breaker is open until its next probe (`rejected`). */
+  breaker_open: 'unavailable',
   /** A 500. */
   internal_error: 'internal',
   /** Clara `B033`. */

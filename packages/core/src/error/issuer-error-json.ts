@@ -24,6 +24,7 @@ const KNOWN_FIELDS = [
   'timestamp',
   'attempts',
   'totalRetryDelayMs',
+  'retryRefusedBy',
   'raw',
 ] as const;
 
@@ -80,6 +81,7 @@ function invalidFields(json: Record<string, unknown>): string[] {
   optional('timestamp', isText);
   optional('attempts', isCount);
   optional('totalRetryDelayMs', isCount);
+  optional('retryRefusedBy', (refusal) => refusal === 'retry_budget' || refusal === 'breaker');
   if (json.raw !== undefined) invalid.push(...invalidRaw(json.raw));
   return invalid;
 }

@@ -8,6 +8,13 @@ import type { FieldErrors } from './field-errors';
  */
 export type ErrorOutcome = 'rejected' | 'unknown';
 
+/**
+ * What kept a client from retrying an error it would otherwise have retried: `'retry_budget'`,
+ * the credential's retries were spent (at most a share of first attempts); `'breaker'`, the
+ * issuer's breaker opened.
+ */
+export type RetryRefusal = 'retry_budget' | 'breaker';
+
 /** The provider's response as an error keeps it: allow-listed headers, a bounded, redacted body. */
 export interface RawResponseSnapshot {
   /** The HTTP status, when a response arrived. */
@@ -46,6 +53,8 @@ export interface IssuerErrorInit<C extends ErrorCode = ErrorCode> {
   readonly attempts?: number | undefined;
   /** How long the client waited between attempts in all (set on its final error). */
   readonly totalRetryDelayMs?: number | undefined;
+  /** What kept the client from retrying an error it would have retried (set on its final error). */
+  readonly retryRefusedBy?: RetryRefusal | undefined;
   /** The provider's response; headers are allow-listed and the body redacted here. */
   readonly raw?: {
     readonly status?: number | undefined;
@@ -88,6 +97,8 @@ export interface IssuerErrorJson {
   readonly attempts?: number;
   /** How long the client waited between attempts in all. */
   readonly totalRetryDelayMs?: number;
+  /** What kept the client from retrying an error it would have retried. */
+  readonly retryRefusedBy?: RetryRefusal;
   /** The provider's response: allow-listed headers and a redacted, bounded body. */
   readonly raw: RawResponseSnapshot;
 }

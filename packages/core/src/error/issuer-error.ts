@@ -12,6 +12,7 @@ import type {
   IssuerErrorInit,
   IssuerErrorJson,
   RawResponseSnapshot,
+  RetryRefusal,
 } from './issuer-error-types';
 import { KIND_RETRY_DEFAULTS } from './kind-retry-defaults';
 import { toCount } from './to-count';
@@ -73,6 +74,8 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
   declare readonly attempts?: number;
   /** How long the client waited between attempts in all. */
   declare readonly totalRetryDelayMs?: number;
+  /** What kept the client from retrying this error: its retry budget, or the issuer's breaker. */
+  declare readonly retryRefusedBy?: RetryRefusal;
   /** The response the error was made from; a private field, so no surface of the error shows it. */
   #rawInput: IssuerErrorInit['raw'];
   /** The redacted response, made on the first read of `raw`. */
@@ -127,6 +130,7 @@ export class IssuerError<K extends ErrorKind = ErrorKind> extends Error {
       timestamp: this.timestamp,
       attempts: this.attempts,
       totalRetryDelayMs: this.totalRetryDelayMs,
+      retryRefusedBy: this.retryRefusedBy,
       // A copy made before `raw` was read redacts it when its own is read.
       raw: this.#rawSnapshot ?? this.#rawInput,
       cause: this.cause,
@@ -190,10 +194,15 @@ function assignFacts(error: IssuerError, init: IssuerErrorInit, safe: boolean): 
   assignDefined(error, 'timestamp', short(init.timestamp));
   assignDefined(error, 'attempts', toCount(init.attempts));
   assignDefined(error, 'totalRetryDelayMs', toCount(init.totalRetryDelayMs));
+  assignDefined(error, 'retryRefusedBy', toRetryRefusal(init.retryRefusedBy));
 }
 
 function assignDefined(target: IssuerError, key: keyof IssuerError, value: unknown) {
   if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
+}
+
+function toRetryRefusal(value: unknown): RetryRefusal | undefined {
+  return value === 'retry_budget' || value === 'breaker' ? value : undefined;
 }
 
 function keepText(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { IssuerError } from '../error/issuer-error';
+import { healthProblem } from '../health/health-settings';
 import { MAX_TIMER_MS } from '../http/time-limits';
 import { isReadWriteBudgets } from '../rate/rate-classes';
 import type { RateBudget, RateLimitOptions } from '../rate/rate-types';
@@ -38,7 +39,11 @@ export function setupProblem(options: IssuerClientOptions): string | undefined {
     const value = options[name];
     if (value !== undefined && !(value >= 0)) return `${name} needs a number ≥ 0`;
   }
-  return rateLimitProblem(options.rateLimit) ?? rateStoreProblem(options);
+  return (
+    rateLimitProblem(options.rateLimit) ??
+    rateStoreProblem(options) ??
+    healthProblem(options.health)
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { IssuerAdapter } from '../adapter/adapter-types';
 import type { StandardSchemaV1 } from '../adapter/standard-schema';
+import type { OutageReport } from '../client/outage-report';
 import type { RetryEvent } from '../client/retry-engine';
 import type { AccessTokenSource } from '../client/token-coordinator';
 import type { IssuerError } from '../error/issuer-error';
 import type { IssuerResultAsync } from '../error/result';
+import type { IssuerHealthOptions } from '../health/health-types';
 import type { RateLimitOptions, RateStore } from '../rate/rate-types';
 
 /** A ky instance of either major, seen only through what the client uses. */
@@ -68,6 +70,19 @@ export interface IssuerClientOptions {
    * this or `rateKey`. The provider clients set it where they know the credential.
    */
   readonly rateCredential?: string | Uint8Array | undefined;
+  /**
+   * How the client guards an issuer that fails persistently (defaults: retries at most 20% of
+   * first attempts plus 10 per ~10 s; a breaker that opens after 10 failed attempts in a row, or
+   * half of at least 20 over ~10 s, and probes with one request every 2–4 s). Kept in `rateStore`,
+   * so a fleet shares one budget, one breaker and one probe. `false` turns both off.
+   */
+  readonly health?: IssuerHealthOptions | false;
+  /**
+   * Called once when the issuer's breaker opens and once when it closes: for the whole fleet, in
+   * one of its processes, with a shared store. The report holds the failures' statuses, fine
+   * codes and request ids, and what the provider's docs say to do. Exceptions it throws are ignored.
+   */
+  readonly onOutage?: (report: OutageReport) => void;
   /** The source of jitter, `Math.random` by default; replace it for deterministic tests. */
   readonly random?: () => number;
 }

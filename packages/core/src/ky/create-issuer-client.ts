@@ -1,9 +1,10 @@
-import { createRateGates } from '../client/rate-gates';
+import { createClassGuards } from '../client/class-guards';
 import { type RetrySettings, runWithRetries } from '../client/retry-engine';
 import type { Scope } from '../client/scope';
 import { TokenCoordinator } from '../client/token-coordinator';
 import type { IssuerError } from '../error/issuer-error';
 import { err, errAsync, ResultAsync } from '../error/result';
+import { toHealthSettings } from '../health/health-settings';
 import { DEFAULT_TIMEOUT_MS } from '../http/time-limits';
 import { withAttemptSignal } from './attempt-signal';
 import { setupError, setupProblem, toTimerMs } from './client-setup';
@@ -50,7 +51,10 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
       options.getAccessToken === undefined
         ? undefined
         : new TokenCoordinator(options.getAccessToken, timeoutMs),
-    gateFor: createRateGates(options),
+    guardsFor: createClassGuards({
+      ...options,
+      health: options.health === false ? undefined : toHealthSettings(options.health, timeoutMs),
+    }),
     onRetry: options.onRetry,
     onError: options.onError,
   };

@@ -10,9 +10,11 @@ export type {
   StandardSchemaResult,
   StandardSchemaV1,
 } from '../adapter/standard-schema';
+export type { OutageReport } from '../client/outage-report';
 export type { RetryEvent } from '../client/retry-engine';
 export type { AccessTokenSource } from '../client/token-coordinator';
 // The options' types; a store's own types are on the main entry.
+export type { IssuerHealthOptions } from '../health/health-types';
 export type {
   RateBudget,
   RateLimitOptions,

@@ -46,6 +46,7 @@ export const catalogEn: MessageCatalog = {
     user_not_active: 'This user is not active.',
     rate_limited: 'Too many requests right now. Please wait a moment and try again.',
     upstream_unavailable: UNAVAILABLE,
+    breaker_open: UNAVAILABLE,
     internal_error: 'The card service had a problem. Please try again later.',
     core_service_failure: 'The card service had a problem. Please try again later.',
     client_certificate_missing: SETUP,

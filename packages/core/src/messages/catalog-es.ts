@@ -55,6 +55,7 @@ export const catalogEs: MessageCatalog = {
     user_not_active: 'Este usuario no está activo.',
     rate_limited: TOO_MANY,
     upstream_unavailable: UNAVAILABLE,
+    breaker_open: UNAVAILABLE,
     internal_error: FAILED,
     core_service_failure: FAILED,
     client_certificate_missing: SETUP,

@@ -54,6 +54,7 @@ export const catalogPtBr: MessageCatalog = {
     user_not_active: 'Este usuário não está ativo.',
     rate_limited: TOO_MANY,
     upstream_unavailable: UNAVAILABLE,
+    breaker_open: UNAVAILABLE,
     internal_error: FAILED,
     core_service_failure: FAILED,
     client_certificate_missing: SETUP,

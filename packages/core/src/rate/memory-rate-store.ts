@@ -1,3 +1,4 @@
+import { createMemoryHealthStore, type MemoryHealthStore } from '../health/memory-health-store';
 import type { RateBucket, RateStore, RateTake } from './rate-types';
 
 interface BucketState {
@@ -12,14 +13,19 @@ interface BucketState {
 export interface MemoryRateStore extends RateStore {
   take(bucket: RateBucket): RateTake;
   coolDown(bucket: RateBucket, ms: number): void;
+  readonly health: MemoryHealthStore;
 }
 
 /**
  * A {@link RateStore} in this process's memory: what every client uses unless given
- * another. Each client has one of its own; clients given the same store share it.
- * `now` is the clock (`Date.now` by default).
+ * another. Each client has one of its own; clients given the same store share it, and the
+ * issuer's health (the retry budget and the breaker) with it.
+ * `now` is the clock (`Date.now` by default), `random` the jitter of the breaker's wait.
  */
-export function createMemoryRateStore(now: () => number = Date.now): MemoryRateStore {
+export function createMemoryRateStore(
+  now: () => number = Date.now,
+  random: () => number = Math.random,
+): MemoryRateStore {
   const states = new Map<string, BucketState>();
   const stateOf = ({ key, budget }: RateBucket): BucketState => {
     let state = states.get(key);
@@ -31,6 +37,7 @@ export function createMemoryRateStore(now: () => number = Date.now): MemoryRateS
   };
 
   return {
+    health: createMemoryHealthStore(now, random),
     take(bucket) {
       const state = stateOf(bucket);
       const current = now();

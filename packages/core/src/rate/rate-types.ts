@@ -1,3 +1,5 @@
+import type { HealthStore } from '../health/health-types';
+
 /** A token bucket: `burst` requests at once, refilled at `requestsPerSecond`. */
 export interface RateBudget {
   /** Requests per second at steady state; a positive number. */
@@ -65,6 +67,11 @@ export interface RateStore {
    * (default 1 s).
    */
   readonly timeLimitMs?: number;
+  /**
+   * Where the issuer's health is kept (the retry budget and the breaker of each class): shared
+   * by every process of the store when it is. Without it, each client keeps its own in memory.
+   */
+  readonly health?: HealthStore;
   /** Takes a slot of the bucket's budget now, when its budget and cooldown allow; says how long to wait otherwise. */
   take(bucket: RateBucket): RateTake | PromiseLike<RateTake>;
   /** Cools the bucket's class down for `ms` from now, unless a longer cooldown already runs. */
