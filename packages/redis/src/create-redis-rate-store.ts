@@ -8,7 +8,8 @@ import {
 import { listenForErrors } from './client-listeners';
 import { FallbackBudgets } from './fallback-budgets';
 import { clientState } from './redis-client';
-import { MAX_RETRY_MS, RedisHealth } from './redis-health';
+import { createRedisIssuerHealth } from './redis-issuer-health';
+import { MAX_RETRY_MS, RedisReachability } from './redis-reachability';
 import { COOL_DOWN_SCRIPT, TAKE_SCRIPT } from './redis-scripts';
 import {
   type RedisRateStore,
@@ -68,7 +69,7 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
   const fallback = new FallbackBudgets(options.fallbackShare);
   const mismatchesReported = new Set<string>();
   let closed = false;
-  const health = new RedisHealth(
+  const reachability = new RedisReachability(
     {
       failed: (cause) => {
         fallback.empty(Date.now());
@@ -82,7 +83,7 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
     random,
   );
   // Without a listener, node-redis would throw a lost connection's error and end the process.
-  const stopListening = listenForErrors(redis, health.failed);
+  const stopListening = listenForErrors(redis, reachability.failed);
   /** Cooldowns known here: set by this process, or read from Redis, so that waiters need not ask again. */
   const cooldowns = createMemoryRateStore();
 
@@ -109,7 +110,7 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
       commandTimeoutMs,
     );
     const answer = readReply(reply);
-    health.answered();
+    reachability.answered();
     fallback.countFleet(bucket.key, answer.fleetSize);
     if (answer.keptRate !== '' && !mismatchesReported.has(bucket.key)) {
       mismatchesReported.add(bucket.key);
@@ -127,37 +128,46 @@ export function createRedisRateStore(options: RedisRateStoreOptions): RedisRateS
   };
   return {
     timeLimitMs: commandTimeoutMs,
+    health: createRedisIssuerHealth({
+      redis,
+      prefix,
+      commandTimeoutMs,
+      random,
+      reachability,
+      isClosed: () => closed,
+    }),
     async take(bucket) {
       const known = cooldowns.take({ key: bucket.key, budget: undefined });
       if (known.cooldownMs > 0) return wake(known.cooldownMs);
       // Back from an outage, a request first waits for a slot of this process's own share.
-      const ownWaitMs = closed || health.failing ? 0 : fallback.waitBeforeRedis(bucket, Date.now());
+      const ownWaitMs =
+        closed || reachability.failing ? 0 : fallback.waitBeforeRedis(bucket, Date.now());
       if (ownWaitMs > 0) return { waitMs: ownWaitMs, cooldownMs: 0 };
-      if (closed || !health.mayAsk()) return takeHere(bucket);
+      if (closed || !reachability.mayAsk()) return takeHere(bucket);
       const state = clientState(redis);
       if (state !== 'ready') {
-        health.failed(clientReport(state));
+        reachability.failed(clientReport(state));
         return takeHere(bucket);
       }
       try {
         return await takeFromRedis(bucket);
       } catch (cause) {
-        health.failed(cause);
+        reachability.failed(cause);
         return takeHere(bucket);
       }
     },
     coolDown(bucket, ms) {
       const cooldownMs = Math.ceil(ms);
       cooldowns.coolDown(bucket, cooldownMs);
-      if (closed || health.failing || clientState(redis) !== 'ready') return;
+      if (closed || reachability.failing || clientState(redis) !== 'ready') return;
       const [, cooldownKey] = keysOf(bucket);
       const cooldown = { keys: [cooldownKey as string], arguments: [String(cooldownMs)] };
       runScript(redis, COOL_DOWN_SCRIPT, cooldown, commandTimeoutMs).then(
-        health.answered,
-        health.failed,
+        reachability.answered,
+        reachability.failed,
       );
     },
-    isInFallback: () => closed || health.failing,
+    isInFallback: () => closed || reachability.failing,
     close() {
       closed = true;
       stopListening();

@@ -6,7 +6,8 @@ export interface RedisScript {
   readonly sha: string;
 }
 
-const script = (source: string): RedisScript => ({
+/** A script of `source`. */
+export const script = (source: string): RedisScript => ({
   source,
   sha: createHash('sha1').update(source).digest('hex'),
 });
@@ -14,10 +15,11 @@ const script = (source: string): RedisScript => ({
 /** The longest cooldown a value without its own length is trusted for: 24 h, as an error's `retryAfterMs`. */
 const MAX_COOLDOWN_MS = 86_400_000;
 
-// Both scripts read the Redis server's clock (TIME), never a host's: hosts' clocks drift. A script
+/** The scripts' first lines: `now`, in ms on the Redis server's clock. */
+// Every script reads the Redis server's clock (TIME), never a host's: hosts' clocks drift. A script
 // that reads TIME and then writes is replicated by its effects; Redis 5 and later always do so,
 // and `redis.replicate_commands()` asks Redis 3.2 and 4 for it.
-const NOW_MS = `redis.replicate_commands()
+export const NOW_MS = `redis.replicate_commands()
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000`;
 

@@ -3,8 +3,8 @@ const FIRST_RETRY_MS = 100;
 /** The longest wait before Redis is asked again: every process of a fleet asks within it once Redis is back. */
 export const MAX_RETRY_MS = 5_000;
 
-/** What {@link RedisHealth} tells its store. */
-export interface HealthEvents {
+/** What {@link RedisReachability} tells its store. */
+export interface ReachabilityEvents {
   /** The first failure of an outage. */
   readonly failed: (cause: unknown) => void;
   /** Redis answered again after a failure. */
@@ -16,14 +16,14 @@ export interface HealthEvents {
  * wait with backoff has passed (one request at a time probes it), until it answers again.
  * The first failure of an outage is told, once, and so is its end.
  */
-export class RedisHealth {
+export class RedisReachability {
   #failures = 0;
   #retryAt = 0;
   #probing = false;
-  readonly #events: HealthEvents;
+  readonly #events: ReachabilityEvents;
   readonly #random: () => number;
 
-  constructor(events: HealthEvents, random: () => number) {
+  constructor(events: ReachabilityEvents, random: () => number) {
     this.#events = events;
     this.#random = random;
   }
