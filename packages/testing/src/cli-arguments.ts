@@ -3,8 +3,10 @@ import * as z from 'zod/mini';
 import type {
   FakeIssuerOptions,
   FakeMethod,
+  FakeOutage,
   FakeOutcome,
   FakeProvider,
+  ScenarioOf,
 } from './server/fake-issuer-types';
 
 /** One scripted route of a `--script` file. */
@@ -25,10 +27,15 @@ export interface CliRequest {
 export const USAGE = `Usage: issuer-errors-fake --provider clara|cardda [--port 4010] [--host 127.0.0.1]
                           [--rate-limit <requests>] [--refill <per second>] [--script routes.json]
                           [--allow-origin http://127.0.0.1:5173]
+                          [--outage <5xx scenario> [--outage-after <ms>] [--outage-for <ms>] [--outage-share <0-1>]]
 
   --rate-limit  a token bucket of this many requests (Clara: one for reads, one for writes)
   --refill      requests added back per second (default: the --rate-limit value)
   --allow-origin  lets pages of this origin (or *) call the fake from a browser (CORS)
+  --outage      answers every API request with this documented 500/502/503/504 scenario
+                (service-unavailable-empty, internal-server-error…), from --outage-after ms
+                (default 0) for --outage-for ms (default: for ever); --outage-share 0.2 fails
+                a fifth of requests at random instead (a degraded issuer)
   --script      {"routes": [{"method": "POST", "path": "/cards", "outcomes": ["b013-threshold-exceeds-company-limit", {"json": {"id": "card_1"}, "status": 201}]}]}`;
 
 const outcomeSchema = z.union([
@@ -77,6 +84,10 @@ export function parseCliArguments(
         refill: { type: 'string' },
         script: { type: 'string' },
         'allow-origin': { type: 'string' },
+        outage: { type: 'string' },
+        'outage-after': { type: 'string' },
+        'outage-for': { type: 'string' },
+        'outage-share': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -99,6 +110,8 @@ export function parseCliArguments(
   ) {
     return { problem: '--rate-limit and --refill must be whole numbers above 0' };
   }
+  const outage = outageOf(values);
+  if (typeof outage === 'string') return { problem: outage };
   return {
     options: {
       provider,
@@ -106,8 +119,41 @@ export function parseCliArguments(
       ...(values.host === undefined ? {} : { host: values.host }),
       ...(burst === undefined ? {} : { rateLimit: { burst, requestsPerSecond } }),
       ...(values['allow-origin'] === undefined ? {} : { allowOrigin: values['allow-origin'] }),
+      // The fake checks the scenario when it starts: an unknown one is a message, not a crash.
+      ...(outage === undefined ? {} : { outage: outage as FakeOutage<ScenarioOf<FakeProvider>> }),
     },
     ...(values.script === undefined ? {} : { script: values.script }),
+  };
+}
+
+/** The `--outage` flags as an outage; a problem in words; `undefined` without `--outage`. */
+function outageOf(values: Record<string, string | undefined>): FakeOutage | string | undefined {
+  const error = values.outage;
+  const timing = ['outage-after', 'outage-for', 'outage-share'].filter(
+    (name) => values[name] !== undefined,
+  );
+  if (error === undefined) {
+    return timing.length === 0 ? undefined : `--${timing[0]} needs --outage <scenario>`;
+  }
+  const afterMs =
+    values['outage-after'] === undefined ? undefined : wholeNumber(values['outage-after']);
+  const forMs = values['outage-for'] === undefined ? undefined : wholeNumber(values['outage-for']);
+  const share = values['outage-share'] === undefined ? undefined : Number(values['outage-share']);
+  if (
+    (values['outage-after'] !== undefined && afterMs === undefined) ||
+    forMs === 0 ||
+    (values['outage-for'] !== undefined && forMs === undefined)
+  ) {
+    return '--outage-after and --outage-for must be whole numbers of ms (--outage-for above 0)';
+  }
+  if (share !== undefined && !(share > 0 && share <= 1)) {
+    return '--outage-share must be a number above 0, at most 1';
+  }
+  return {
+    error,
+    ...(afterMs === undefined ? {} : { afterMs }),
+    ...(forMs === undefined ? {} : { forMs }),
+    ...(share === undefined ? {} : { share }),
   };
 }
 

@@ -68,6 +68,42 @@ describe('issuer-errors-fake', { timeout: 30_000 }, () => {
     expect((await cli.exited).code).toBe(0);
   });
 
+  it('plays an outage from the command line: the documented 503 for every API request, logged as such', async () => {
+    const cli = runCli([
+      '--provider',
+      'cardda',
+      '--outage',
+      'service-unavailable-empty',
+      '--outage-for',
+      '60000',
+    ]);
+    const baseUrl = /baseUrl (http:\/\/127\.0\.0\.1:\d+\/v1)$/.exec(await cli.nextLine())?.[1];
+    const response = await fetch(`${baseUrl}/banking/bank_transactions`, {
+      headers: { authorization: 'Bearer key', 'company-id': 'acme' },
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await cli.nextLine()).toBe(
+      'GET /banking/bank_transactions → outage service-unavailable-empty 503',
+    );
+    cli.child.kill('SIGTERM');
+    expect((await cli.exited).code).toBe(0);
+  });
+
+  it.each([
+    [['--outage-for', '1000'], 2, '--outage-for needs --outage <scenario>'],
+    [
+      ['--outage', 'internal-error-traced', '--outage-share', '2'],
+      2,
+      '--outage-share must be a number above 0, at most 1',
+    ],
+    [['--outage', 'rate-limited'], 1, '"rate-limited" is not one'],
+  ])('explains a bad outage %j, and exits %i', async (flags, exitCode, message) => {
+    const { code, stderr } = await runCli(['--provider', 'cardda', ...flags]).exited;
+    expect(code).toBe(exitCode);
+    expect(stderr).toContain(message);
+  });
+
   it('explains a bad command line and exits 2', async () => {
     const { code, stderr } = await runCli(['--provider', 'visa']).exited;
     expect(code).toBe(2);

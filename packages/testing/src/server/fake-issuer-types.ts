@@ -47,6 +47,23 @@ export type FakeReadWriteLimits = ReadWriteBudgets;
 /** Which limit a request counts against: Clara's reads or writes, or Cardda's one limit. */
 export type FakeRateClass = 'read' | 'write' | 'all';
 
+/**
+ * An outage of the fake: every API request (the token endpoint aside) answered with one of the
+ * provider's documented 5xx (a scenario of status 500, 502, 503 or 504), before auth and limits,
+ * as a failing gateway or service would. Each answer carries a fresh request id where the
+ * provider sends one (Cardda's `X-Request-Id`).
+ */
+export interface FakeOutage<Scenario extends string = string> {
+  /** The documented 5xx to answer with: `'service-unavailable-empty'`, `'internal-server-error'`… */
+  readonly error: Scenario;
+  /** How long it lasts, in ms; default: until `outage(undefined)` or `reset()`. */
+  readonly forMs?: number;
+  /** When it starts, in ms from now; default 0. */
+  readonly afterMs?: number;
+  /** The share of requests answered so, at random, from 0 to 1: below 1 the issuer is degraded, not down (default 1). */
+  readonly share?: number;
+}
+
 /** Options of {@link startFakeIssuer}. */
 export interface FakeIssuerOptions<Provider extends FakeProvider> {
   /** Which issuer to play. */
@@ -80,6 +97,8 @@ export interface FakeIssuerOptions<Provider extends FakeProvider> {
   readonly allowOrigin?: string;
   /** Called after each request is answered, with what the fake did. */
   readonly onRequest?: (request: FakeRequest) => void;
+  /** An outage from the start (or from its `afterMs`). */
+  readonly outage?: FakeOutage<ScenarioOf<Provider>>;
 }
 
 /** One request the fake received, for assertions. */
@@ -94,7 +113,7 @@ export interface FakeRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body as text, at most 1 MiB. */
   readonly body: string;
-  /** What the fake did: the scenario and status (`'rate-limited 429'`), `'ok 200'`, `'token 200'`, `'unscripted 404'`, `'stall'`, `'reset mid-body'`. */
+  /** What the fake did: the scenario and status (`'rate-limited 429'`), `'ok 200'`, `'token 200'`, `'unscripted 404'`, `'stall'`, `'reset mid-body'`, `'outage service-unavailable-empty 503'`. */
   readonly answer: string;
 }
 
@@ -121,6 +140,8 @@ export interface FakeIssuer<Provider extends FakeProvider = FakeProvider> {
     path: string,
     outcomes: readonly FakeOutcome<ScenarioOf<Provider>>[],
   ): this;
+  /** Starts an outage now (or after its `afterMs`), replacing any other; `undefined` ends it. */
+  outage(outage: FakeOutage<ScenarioOf<Provider>> | undefined): this;
   /** Replaces the rate limit (`undefined`: none), with full buckets. */
   limitRate(limit: FakeRateLimit | FakeReadWriteLimits | undefined): this;
   /** Clara: a valid token, as the token endpoint would issue. */

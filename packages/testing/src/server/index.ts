@@ -19,6 +19,7 @@ export type {
   FakeIssuer,
   FakeIssuerOptions,
   FakeMethod,
+  FakeOutage,
   FakeOutcome,
   FakeProvider,
   FakeRateClass,

@@ -16,6 +16,7 @@ import type {
   FakeRequest,
 } from './fake-issuer-types';
 import { loopbackHost } from './loopback';
+import { createOutageSchedule } from './outage-schedule';
 import type { RequestView } from './provider-profile';
 import { flatHeaders, readRequestBody } from './read-request';
 import { createRouteTable } from './route-table';
@@ -55,6 +56,8 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
   // Every delayed answer waits on this one signal; many at once is the fake's normal load.
   setMaxListeners(0, closing.signal);
 
+  const outage = createOutageSchedule(profile, now);
+  outage.set(options.outage);
   let rateLimit = options.rateLimit;
   const bucketFor = (view: RequestView): TokenBucket | undefined => {
     if (rateLimit === undefined) return undefined;
@@ -76,6 +79,8 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
       return writeOutcome(scriptedOwn, response, profile, closing.signal);
     const own = profile.own(view);
     if (own !== undefined) return sent(response, own, 'token');
+    const failing = outage.answer();
+    if (failing !== undefined) return sent(response, failing, 'outage', 'outage ');
     const refusal = profile.admit(view);
     if (refusal !== undefined) return sent(response, refusal, 'refused');
     const decision = bucketFor(view)?.take();
@@ -141,6 +146,10 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
       routes.set(method, path, outcomes);
       return this;
     },
+    outage(next) {
+      outage.set(next);
+      return this;
+    },
     limitRate(limit) {
       rateLimit = limit;
       buckets.clear();
@@ -150,6 +159,7 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
     expireTokens: () => profile.expireTokens(),
     reset() {
       routes.clear();
+      outage.set(options.outage);
       rateLimit = options.rateLimit;
       buckets.clear();
       requests.length = 0;
@@ -169,10 +179,10 @@ export async function startFakeIssuer<Provider extends FakeProvider>(
     return sent(response, notFound, 'unscripted');
   }
 
-  function sent(response: ServerResponse, wire: WireResponse, reason: string): string {
+  function sent(response: ServerResponse, wire: WireResponse, reason: string, label = ''): string {
     const stamped = profile.stamp(wire);
     send(response, stamped);
-    return `${stamped.scenario ?? reason} ${stamped.status}`;
+    return `${label}${stamped.scenario ?? reason} ${stamped.status}`;
   }
 }
 
