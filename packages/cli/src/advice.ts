@@ -31,6 +31,8 @@ export const ADVICE: Readonly<Record<ErrorCode, string>> = {
     'Too many requests: slow down, and share one client per credentials so the cooldown is shared.',
   upstream_unavailable:
     'The provider or a gateway in front of it is down or overloaded: check its status page.',
+  breaker_open:
+    'Not sent: the provider failed persistently and the client waits for its probe; see the outage report’s request ids and advice.',
   internal_error: 'The provider failed: quote the request id to its support if it persists.',
   core_service_failure:
     'Clara’s core service failed (B033): quote the request id to Clara’s support.',

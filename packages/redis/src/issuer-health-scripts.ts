@@ -115,12 +115,15 @@ return reply`);
 
 /**
  * Asked while the breaker is open and a process's wait is over. ARGV: how long the process
- * believes the breaker is open (ms; restores a breaker Redis lost), the probe's lease (ms).
+ * believes the breaker is open (ms; restores a breaker when Redis has no state for it), the
+ * probe's lease (ms).
  * Returns { 'closed' }, { 'probe' } (this process holds the lease) or { 'open', ms to wait }.
  */
 export const ADMIT_SCRIPT = script(`${NOW_MS}${READ_STATE}
 local known, lease = tonumber(ARGV[1]), tonumber(ARGV[2])
-if open == 0 and known > 0 then
+-- Redis lost the state (a restart, a failover, an eviction): the process's breaker is kept. A state
+-- that says closed is believed: another process's probe closed it.
+if known > 0 and redis.call('EXISTS', KEYS[1]) == 0 then
   open = now + known
   redis.call('HSETNX', KEYS[2], 'started', now)
   save_breaker()

@@ -118,7 +118,8 @@ export interface HealthStore {
   /**
    * Asked while the breaker is open and its wait is over: lets one attempt go as the probe
    * (holding a lease for `probeLeaseMs`), or says how long to wait. `knownOpenForMs`: how long
-   * the asking process believes the breaker is open, so a store that lost its state keeps it.
+   * the asking process believes the breaker is open, so a store with no state for the bucket (it
+   * lost it) keeps the breaker open; a state that says closed is believed.
    */
   admit(
     bucket: HealthBucket,

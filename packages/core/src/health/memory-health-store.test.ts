@@ -139,6 +139,16 @@ describe('createMemoryHealthStore: the breaker', () => {
     expect(store.admit(bucket(), 0)).toEqual({ kind: 'probe' });
   });
 
+  it('believes a breaker closed by another process’s probe over a process that still thinks it open', () => {
+    const { clock, store } = storeOnClock();
+    for (let index = 0; index < 10; index += 1) store.record(bucket(), failure());
+    clock.now += 3000;
+    store.admit(bucket(), 0);
+    store.record(bucket(), { ...success, probe: true });
+    // Another process's mirror still says open: its wait is over, and it asks.
+    expect(store.admit(bucket(), 1)).toEqual({ kind: 'closed' });
+  });
+
   it('is not closed by a call that was in flight when it opened', () => {
     const { store } = storeOnClock();
     for (let index = 0; index < 10; index += 1) store.record(bucket(), failure());

@@ -116,12 +116,13 @@ export function createMemoryHealthStore(
     },
     admit({ key, settings }, knownOpenForMs) {
       const at = now();
+      const known = states.has(key);
       const state = stateOf(key, at);
-      // A store that lost its state (a restart, a failover) keeps the breaker the process knows.
-      if (state.openUntil === 0 && knownOpenForMs > 0) {
+      // A store that has no state (it lost it, or is the process's fallback) keeps the breaker
+      // the process knows; one that closed it since has a state saying so.
+      if (!known && knownOpenForMs > 0) {
         state.openUntil = at + knownOpenForMs;
-        state.failed ??= emptyCount();
-        state.failed.startedAt ||= at;
+        state.failed = { ...emptyCount(), startedAt: at };
       }
       if (state.openUntil === 0) return { kind: 'closed' };
       if (state.probeUntil > at) {
