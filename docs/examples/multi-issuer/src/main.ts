@@ -4,6 +4,7 @@ import { carddaScenarios } from './cardda-scenarios.js';
 import { claraScenarios } from './clara-scenarios.js';
 import { unmetScenarios } from './coverage.js';
 import { type Issuer, type SharedOptions, startCardda, startClara } from './issuers.js';
+import { showOutage } from './outage.js';
 import { printTable } from './print-table.js';
 import { type Row, runScenario } from './run-scenario.js';
 import type { Scenario } from './scenario.js';
@@ -57,6 +58,7 @@ const unmet = [
     ? []
     : unmetScenarios(cardda.fake, carddaFixtures).map((id) => `cardda/${id}`)),
 ];
+if (cardda.fake !== undefined) await showOutage(cardda.fake);
 await Promise.all([clara.close(), cardda.close()]);
 
 const errors = rows.filter((row) => row.outcome !== 'succeeded').length;

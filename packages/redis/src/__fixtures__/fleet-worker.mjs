@@ -1,6 +1,7 @@
 // One process of a fleet: a Clara or Cardda client that keeps its budget in the Redis given
 // (or in its own memory without one) sends its calls (all at once, or at a pace) and prints one
-// JSON line: how each call ended and how often the store reported an outage.
+// JSON line: how each call ended, how often the store reported an outage, and the issuer's
+// outage reports this process was given.
 import { createCarddaClient } from '@issuer-errors/cardda';
 import { createClaraClient } from '@issuer-errors/clara';
 import { createRedisRateStore } from '@issuer-errors/redis';
@@ -8,6 +9,7 @@ import { createClient } from 'redis';
 
 const plan = JSON.parse(process.argv[2]);
 let storeErrors = 0;
+const outageReports = [];
 let redis;
 if (plan.redisUrl !== undefined) {
   // No reconnect delay beyond 100 ms: a restarted server is found again quickly.
@@ -34,6 +36,8 @@ const common = {
   totalTimeoutMs: plan.totalTimeoutMs,
   maxAttempts: plan.maxAttempts ?? 3,
   ...(rateStore === undefined ? {} : { rateStore }),
+  ...(plan.health === undefined ? {} : { health: plan.health }),
+  onOutage: (report) => outageReports.push(report),
 };
 const client =
   plan.provider === 'cardda'
@@ -62,20 +66,30 @@ const arrival = (index) =>
 const outcomes = await Promise.all(
   plan.calls.map(async ({ method, path }, index) => {
     await arrival(index);
+    const startedAt = Date.now();
+    // Each call names itself in its query, so the issuer's log tells which call each attempt was.
+    const call = `${process.pid}.${index}`;
     const result = await client[method](
       path,
-      method === 'get' ? {} : { json: {}, idempotent: true },
+      method === 'get'
+        ? { searchParams: { call } }
+        : { json: {}, idempotent: true, searchParams: { call } },
     );
+    const error = result.isErr() ? result.error : undefined;
     return {
+      call,
       ok: result.isOk(),
-      kind: result.isErr() ? result.error.kind : undefined,
+      kind: error?.kind,
+      code: error?.code,
+      retryRefusedBy: error?.retryRefusedBy,
+      startedAt,
       endedAt: Date.now(),
     };
   }),
 );
 clearInterval(stalls);
 process.stdout.write(
-  `${JSON.stringify({ outcomes, storeErrors, elapsedMs: Date.now() - started, started })}\n`,
+  `${JSON.stringify({ outcomes, storeErrors, outageReports, elapsedMs: Date.now() - started, started })}\n`,
 );
 // Not `close()`: it waits for a frozen server's answers.
 redis?.destroy();

@@ -18,14 +18,27 @@ export interface WorkerPlan {
   readonly calls: ReadonlyArray<{ readonly method: 'get' | 'post'; readonly path: string }>;
   /** Calls start at this pace (default: all at once). */
   readonly arrivalsPerSecond?: number;
+  /** The client's `health` option (default: the client's default). */
+  readonly health?: unknown;
   /** The event loop is blocked for `forMs` every `everyMs`, as on a busy host. */
   readonly stall?: { readonly everyMs: number; readonly forMs: number };
 }
 
 /** What a worker printed. */
 export interface WorkerReport {
-  readonly outcomes: ReadonlyArray<{ ok: boolean; kind?: string; endedAt: number }>;
+  readonly outcomes: ReadonlyArray<{
+    /** `<pid>.<index>`, sent as the query's `call`. */
+    call: string;
+    ok: boolean;
+    kind?: string;
+    code?: string;
+    retryRefusedBy?: string;
+    startedAt: number;
+    endedAt: number;
+  }>;
   readonly storeErrors: number;
+  /** The issuer's outage reports this process was given (`onOutage`). */
+  readonly outageReports: ReadonlyArray<{ state: string; requestIds: readonly string[] }>;
   readonly elapsedMs: number;
   readonly started: number;
   /** The worker's exit code: 0 unless it threw. */
