@@ -48,6 +48,43 @@ describe.each(CLUSTER_CLIENTS)(
       expect(reports).toEqual([]);
     });
 
+    it("keeps the issuer's health in one slot: the breaker opened through one connection is open for another", async () => {
+      const reports: RedisStoreError[] = [];
+      const onStoreError = (error: RedisStoreError) => reports.push(error);
+      const [first, second] = [
+        createRedisRateStore({ redis: (await connect()).redis, onStoreError }).health,
+        createRedisRateStore({ redis: (await connect()).redis, onStoreError }).health,
+      ];
+      const settings = {
+        retryRatio: 0.2,
+        minRetries: 10,
+        consecutiveFailures: 2,
+        failureRatio: 0.5,
+        minimumAttempts: 20,
+        probeAfterMs: { min: 5_000, max: 5_000 },
+        probeLeaseMs: 1_000,
+      };
+      const failure = {
+        failed: true,
+        first: true,
+        probe: false,
+        wantsRetry: false,
+        budgeted: true,
+        status: 503,
+        code: 'upstream_unavailable' as const,
+        requestId: 'r1',
+      };
+      // Buckets named apart land on different nodes of the three.
+      for (const index of [1, 2, 3, 4, 5, 6]) {
+        const bucket = { key: `cardda:${index}-${Math.random()}:all`, settings };
+        await first?.record(bucket, failure);
+        const opened = await second?.record(bucket, failure);
+        expect(opened?.opened?.failedAttempts).toBe(2);
+        expect(await first?.admit(bucket, 0)).toMatchObject({ kind: 'open' });
+      }
+      expect(reports).toEqual([]);
+    });
+
     it('shares a cooldown across the cluster', async () => {
       const [refused, other] = [
         createRedisRateStore({ redis: (await connect()).redis, random: () => 0 }),
