@@ -30,7 +30,12 @@ const CRITICAL_GROUPS = {
     'packages/core/src/client/request-gate.ts',
     'packages/core/src/rate/memory-rate-store.ts',
     'packages/redis/src/create-redis-rate-store.ts',
-    'packages/redis/src/redis-health.ts',
+    'packages/redis/src/redis-reachability.ts',
+    // The retry budget and the breaker, in this process and as the Redis store reads them.
+    'packages/core/src/health/memory-health-store.ts',
+    'packages/core/src/client/health-guard.ts',
+    'packages/redis/src/redis-issuer-health.ts',
+    'packages/redis/src/issuer-health-reply.ts',
     'packages/clara/src/clara-retry.ts',
     'packages/cardda/src/cardda-retry.ts',
   ],

@@ -37,11 +37,15 @@ describe('no secret in an outage report or the errors of an outage', () => {
       });
       const { errors } = await throughAnOutage(cardda, reports);
       expect(reports).toHaveLength(1);
-      for (const text of [JSON.stringify(reports), inspect(reports, { showHidden: true, depth: 10 })]) {
+      for (const text of [
+        JSON.stringify(reports),
+        inspect(reports, { showHidden: true, depth: 10 }),
+      ]) {
         expect(text).not.toContain(API_KEY);
       }
       for (const error of errors) {
-        for (const surface of Object.values(errorSurfaces(error))) expect(surface).not.toContain(API_KEY);
+        for (const surface of Object.values(errorSurfaces(error)))
+          expect(surface).not.toContain(API_KEY);
       }
     } finally {
       await fake.close();
