@@ -217,3 +217,53 @@ describe('a fleet when Redis fails', () => {
     },
   );
 });
+
+describe('a fleet when the issuer goes down and comes back', () => {
+  it('stops sending to it within the second, tells one process, probes once at a time, and comes back', async () => {
+    const issuer = await carddaIssuer(1_000, 100);
+    // 3 processes × 10 calls/s for 6 s; the issuer answers 503 from 1 s to 3.5 s. A short wait
+    // before each probe (0.3–0.5 s) keeps the test short.
+    const plan = carddaWorker(issuer, {
+      rateLimit: undefined,
+      arrivalsPerSecond: 10,
+      calls: gets(60),
+      health: { probeAfterMs: { min: 300, max: 500 } },
+    });
+    let downAt = 0;
+    const reports = await runFleet([plan, plan, plan], (startAt) => {
+      downAt = startAt + 1_000;
+      issuer.outage({
+        error: 'service-unavailable-empty',
+        afterMs: downAt - Date.now(),
+        forMs: 2_500,
+      });
+    });
+    const backAt = downAt + 2_500;
+    const outcomes = reports.flatMap((report) => report.outcomes);
+    const outageReports = reports.flatMap((report) => report.outageReports);
+    for (const report of reports) {
+      expect(report.exitCode).toBe(0);
+      expect(report.outcomes).toHaveLength(60);
+    }
+    // Told once for the fleet that it started, with the failed responses' request ids.
+    const started = outageReports.filter((report) => report.state === 'started');
+    expect(started).toHaveLength(1);
+    expect(started[0]?.requestIds.length).toBeGreaterThanOrEqual(3);
+    expect(
+      outageReports.filter((report) => report.state === 'ended').length,
+    ).toBeGreaterThanOrEqual(1);
+    // From a second into the outage, calls come back without reaching the issuer: the probes
+    // only, a few each second, where each call would otherwise have made three attempts.
+    const steady = outcomes.filter(
+      (call) => call.startedAt >= downAt + 1_000 && call.startedAt < backAt,
+    );
+    const steadyCalls = new Set(steady.map((call) => call.call));
+    const attempts = issuer.requests.filter((request) => steadyCalls.has(request.query.call ?? ''));
+    expect(steady.length).toBeGreaterThan(20);
+    expect(attempts.length).toBeLessThanOrEqual(0.25 * steady.length);
+    // Back: the calls started a second after the issuer returned succeed.
+    const after = outcomes.filter((call) => call.startedAt >= backAt + 1_500);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((call) => call.ok).length).toBeGreaterThanOrEqual(0.9 * after.length);
+  });
+});
