@@ -159,7 +159,12 @@ describe('a fleet sharing one budget through Redis', () => {
       const keys: string[] = [];
       for await (const batch of redis.scanIterator({ MATCH: '*' })) keys.push(...batch);
       const values = await Promise.all(
-        keys.map((key) => (key.endsWith(':fleet') ? redis.zRange(key, 0, -1) : redis.get(key))),
+        keys.map((key) => {
+          if (key.endsWith(':fleet')) return redis.zRange(key, 0, -1);
+          // The issuer's health: the counts and breaker, and the failures with their request ids.
+          if (key.endsWith(':health') || key.endsWith(':outage')) return redis.hGetAll(key);
+          return redis.get(key);
+        }),
       );
       const stored = JSON.stringify({ keys, values });
       for (const secret of [API_KEY, CLIENT_ID, CLIENT_SECRET, 'fake-clara-token']) {
@@ -169,7 +174,7 @@ describe('a fleet sharing one budget through Redis', () => {
       expect(keys.filter((key) => key.endsWith(':budget'))).toHaveLength(3);
       for (const key of keys) {
         expect(key).toMatch(
-          /^issuer-errors:rate:\{(cardda|clara):[0-9a-f]{32}:(all|read|write)\}:(budget|cooldown|rate|fleet)$/,
+          /^issuer-errors:rate:\{(cardda|clara):[0-9a-f]{32}:(all|read|write)\}:(budget|cooldown|rate|fleet|health|outage)$/,
         );
       }
     } finally {
