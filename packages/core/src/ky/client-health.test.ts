@@ -75,6 +75,15 @@ describe('client: the breaker', () => {
     expect(reports[1]).toMatchObject({ failedAttempts: 10, endedAt: expect.any(Number) });
   });
 
+  it('tells onOutage once, though calls in flight when it opened still fail after it', async () => {
+    const reports: OutageReport[] = [];
+    const client = testClient({ maxAttempts: 1, onOutage: (report) => reports.push(report) });
+    failing(14);
+    const results = await Promise.all(Array.from({ length: 14 }, () => client.get('/x')));
+    expect(results.filter((result) => result.isErr())).toHaveLength(14);
+    expect(reports.map((report) => report.state)).toEqual(['started']);
+  });
+
   it('refuses the retry of the failure that opens it, and says so on the error', async () => {
     failing(1);
     const error = (
