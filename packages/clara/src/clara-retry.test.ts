@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { claraRetry } from './clara-retry';
 
 describe("claraRetry: Clara's retry policy", () => {
+  it('says, for a persistent failure, what Clara asks: escalate to integration support', () => {
+    // Clara, 500: "escalate if persistent"; B033: "if persistent, contact integration support".
+    expect(claraRetry.whenPersistent).toMatch(/^Escalate to your Clara integration support/);
+  });
+
   it("backs off a 429 by Clara's own example: 2^attempt s plus up to 1 s, 4 attempts", () => {
     const policy = claraRetry.byKind?.rate_limited;
     expect(policy?.maxRetries).toBe(3);

@@ -98,6 +98,8 @@ describe("the Redis store's issuer health, as it speaks to Redis", () => {
       '1',
       'r|second|id',
       '2',
+      'ids',
+      '2',
       'r|first',
       '1',
     ];
@@ -131,6 +133,8 @@ describe("the Redis store's issuer health, as it speaks to Redis", () => {
       '4000',
       'attempts',
       '3',
+      // A field without its value (a reply cut short) is left out.
+      'calls',
     ]);
     const verdict = await createRedisRateStore({ redis }).health?.record(bucket, failure);
     expect(verdict?.closed).toEqual({
@@ -149,16 +153,18 @@ describe("the Redis store's issuer health, as it speaks to Redis", () => {
       ['closed', 0],
       ['probe', 0],
       ['open', 420],
+      ['open', 0],
     ];
     const { redis, commands } = fakeRedis(async () => answers.shift());
     const store = createRedisRateStore({ redis });
     const admissions = [];
-    for (let index = 0; index < 3; index += 1)
+    for (let index = 0; index < 4; index += 1)
       admissions.push(await store.health?.admit(bucket, 1234.2));
     expect(admissions).toEqual([
       { kind: 'closed' },
       { kind: 'probe' },
       { kind: 'open', waitMs: 420 },
+      { kind: 'open', waitMs: 0 },
     ]);
     expect(commands[0]).toMatchObject({
       sha: ADMIT_SCRIPT.sha,

@@ -7,17 +7,12 @@ import type {
   HealthBucket,
   HealthStore,
   HealthVerdict,
+  OutageSnapshot,
 } from '../health/health-types';
 import { createMemoryHealthStore, type MemoryHealthStore } from '../health/memory-health-store';
 import type { RateClass } from '../rate/rate-types';
 import { type OutageReport, toOutageReport } from './outage-report';
 import { DEFAULT_STORE_TIME_LIMIT_MS, withinTimeLimit } from './within-time-limit';
-
-/** How a call's first attempt may go: as usual, as the breaker's probe, or not at all for `waitMs`. */
-export type HealthAdmission =
-  | { readonly kind: 'closed' }
-  | { readonly kind: 'probe' }
-  | { readonly kind: 'open'; readonly waitMs: number };
 
 /** What a guard needs besides its store: whose health, and whom to tell of an outage. */
 export interface HealthGuardSetup {
@@ -38,7 +33,7 @@ const ISSUER_FAILURES: ReadonlySet<string> = new Set([
 ]);
 /** Attempts that tell nothing of the issuer's health: never answered because of the caller or the setup. */
 const NOT_COUNTED: ReadonlySet<string> = new Set(['cancelled', 'configuration']);
-const CLOSED: HealthAdmission = { kind: 'closed' };
+const CLOSED: Admission = { kind: 'closed' };
 
 /**
  * The retry budget and breaker of one rate class, as a client sees them. The breaker's state is
@@ -67,7 +62,7 @@ export class HealthGuard {
   }
 
   /** Whether a call's first attempt may leave; asks the store only once the breaker's wait is over. */
-  async admit(): Promise<HealthAdmission> {
+  async admit(): Promise<Admission> {
     if (this.#openUntil === 0) return CLOSED;
     const now = Date.now();
     if (now < this.#openUntil) return { kind: 'open', waitMs: this.#openUntil - now };
@@ -112,7 +107,7 @@ export class HealthGuard {
     }
   }
 
-  #report(state: OutageReport['state'], snapshot: HealthVerdict['opened'] & object): void {
+  #report(state: OutageReport['state'], snapshot: OutageSnapshot): void {
     const { adapter, rateClass, onOutage } = this.#setup;
     try {
       onOutage?.(toOutageReport(adapter, rateClass, state, snapshot));

@@ -73,10 +73,23 @@ describe('createMemoryHealthStore: the breaker', () => {
   it('opens when half of at least 20 attempts failed, even with no long run of failures', () => {
     const { store } = storeOnClock();
     const opensAt = Array.from({ length: 30 }, (_, index) =>
-      store.record(bucket(), index % 2 === 0 ? failure() : success),
+      store.record(bucket(), index % 2 === 0 ? success : failure()),
     ).findIndex((verdict) => verdict.opened !== undefined);
-    // Attempt 21 (index 20) is the first failure with 20 attempts counted and half of them failed.
-    expect(opensAt).toBe(20);
+    // Attempt 20 (index 19) is the first with 20 attempts counted, and exactly half of them failed.
+    expect(opensAt).toBe(19);
+  });
+
+  it('weighs the last ten seconds most: attempts a minute old hardly count', () => {
+    const { clock, store } = storeOnClock();
+    for (let index = 0; index < 10; index += 1) {
+      store.record(bucket(), index % 2 === 0 ? success : failure());
+    }
+    clock.now += 60_000;
+    const verdicts = Array.from({ length: 12 }, (_, index) =>
+      store.record(bucket(), index % 2 === 0 ? success : failure()),
+    );
+    // 10 attempts a minute ago weigh 0.025 now: 12 fresh ones are short of the 20 needed.
+    expect(verdicts.some((verdict) => verdict.openForMs > 0)).toBe(false);
   });
 
   it('stays closed when two attempts in five fail', () => {
@@ -149,6 +162,28 @@ describe('createMemoryHealthStore: the breaker', () => {
     expect(store.admit(bucket(), 1)).toEqual({ kind: 'closed' });
   });
 
+  it('neither opens nor counts an outage on answers, and keeps a probe’s lease through a non-probe record', () => {
+    const { clock, store } = storeOnClock();
+    for (let index = 0; index < 30; index += 1) {
+      expect(store.record(bucket(), { ...success, first: index % 3 === 0 })).toEqual({
+        retry: false,
+        openForMs: 0,
+      });
+    }
+    for (let index = 0; index < 10; index += 1) store.record(bucket(), failure());
+    clock.now += 3000;
+    expect(store.admit(bucket(), 0)).toEqual({ kind: 'probe' });
+    // A call that was in flight answers: the probe still holds its lease.
+    store.record(bucket(), success);
+    expect(store.admit(bucket(), 0)).toEqual({ kind: 'open', waitMs: 500 });
+    // A probe's failure while the breaker is closed changes nothing but the counts.
+    const closedStore = storeOnClock().store;
+    expect(closedStore.record(bucket(), failure('x', { probe: true }))).toEqual({
+      retry: true,
+      openForMs: 0,
+    });
+  });
+
   it('is not closed by a call that was in flight when it opened', () => {
     const { store } = storeOnClock();
     for (let index = 0; index < 10; index += 1) store.record(bucket(), failure());
@@ -192,6 +227,16 @@ describe('createMemoryHealthStore: the retry budget', () => {
     );
     expect(verdicts.filter((verdict) => verdict.retry)).toHaveLength(30);
     expect(verdicts[30]).toMatchObject({ retry: false, refusedBy: 'retry_budget' });
+  });
+
+  it('forgets first attempts a minute old: the budget is back to its 10', () => {
+    const { clock, store } = storeOnClock();
+    for (let index = 0; index < 100; index += 1) store.record(bucket(wide), success);
+    clock.now += 60_000;
+    const verdicts = Array.from({ length: 20 }, () =>
+      store.record(bucket(wide), failure(undefined, { first: false })),
+    );
+    expect(verdicts.filter((verdict) => verdict.retry)).toHaveLength(10);
   });
 
   it('gives a quiet app its 10 retries, and more as the window passes', () => {

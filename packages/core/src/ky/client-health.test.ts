@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OutageReport } from '../client/outage-report';
-import type { HealthStore } from '../health/health-types';
+import type { Admission, AttemptRecord, HealthStore, HealthVerdict } from '../health/health-types';
 import { createMemoryRateStore } from '../rate/memory-rate-store';
 import { type LoopbackServer, startLoopbackServer } from './__fixtures__/loopback-server';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
@@ -36,6 +36,9 @@ describe('client: the breaker', () => {
       retryable: true,
       attempts: 0,
     });
+    expect(error.message).toBe(
+      'Test: not sent: the provider is failing persistently; the next probe is in 3 s',
+    );
     // The jitter draw is 0.5: the wait is the middle of 2–4 s.
     expect(error.retryAfterMs).toBeGreaterThan(2900);
     expect(error.retryAfterMs).toBeLessThanOrEqual(3000);
@@ -151,6 +154,87 @@ describe('client: the retry budget', () => {
     nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '0' }).get('/v1/x').reply(200, {});
     const result = await testClient({ health: { retryRatio: 0, minRetries: 0 } }).get('/x');
     expect(result.isOk()).toBe(true);
+  });
+});
+
+describe('client: what it tells the health store', () => {
+  /** A store that records every attempt it is told of, and answers as the test says. */
+  const spyStore = (
+    verdictFor: (attempt: AttemptRecord) => HealthVerdict,
+    admission?: Admission,
+  ) => {
+    const records: AttemptRecord[] = [];
+    const memory = createMemoryRateStore();
+    const health: HealthStore = {
+      record: (_bucket, attempt) => {
+        records.push(attempt);
+        return verdictFor(attempt);
+      },
+      admit: () => admission,
+    };
+    return { records, rateStore: { take: memory.take, coolDown: memory.coolDown, health } };
+  };
+  const allow = () => ({ retry: true, openForMs: 0 });
+
+  it('tells each attempt: first or not, whether a retry is wanted, and the failure’s status, code and request id', async () => {
+    const { records, rateStore } = spyStore(allow);
+    failing(2);
+    nock(ORIGIN).get('/v1/x').reply(200, {});
+    expect((await testClient({ rateStore, rateKey: 'k' }).get('/x')).isOk()).toBe(true);
+    await wait(10);
+    const failed = {
+      failed: true,
+      probe: false,
+      budgeted: true,
+      status: 503,
+      code: 'upstream_unavailable',
+    };
+    expect(records).toEqual([
+      { ...failed, first: true, wantsRetry: true, requestId: 'req-0' },
+      { ...failed, first: false, wantsRetry: true, requestId: 'req-1' },
+      { failed: false, first: false, probe: false, wantsRetry: false, budgeted: true },
+    ]);
+  });
+
+  it('wants no retry of a last attempt, spends no budget on a 429, and tells nothing of a cancelled call', async () => {
+    const { records, rateStore } = spyStore(allow);
+    failing(1);
+    await testClient({ rateStore, rateKey: 'k', maxAttempts: 1 }).get('/x');
+    nock(ORIGIN).get('/v1/x').reply(429, {}, { 'Retry-After': '0' }).get('/v1/x').reply(200, {});
+    await testClient({ rateStore, rateKey: 'other' }).get('/x');
+    nock(ORIGIN).get('/v1/x').delay(200).reply(200, {});
+    await testClient({ rateStore, rateKey: 'k' }).get('/x', { signal: AbortSignal.timeout(20) });
+    await wait(10);
+    expect(
+      records.map(({ failed, wantsRetry, budgeted, status }) => ({
+        failed,
+        wantsRetry,
+        budgeted,
+        status,
+      })),
+    ).toEqual([
+      { failed: true, wantsRetry: false, budgeted: true, status: 503 },
+      { failed: false, wantsRetry: true, budgeted: false, status: 429 },
+      { failed: false, wantsRetry: false, budgeted: true, status: undefined },
+    ]);
+  });
+
+  it('marks the breaker’s probe, its first attempt only', async () => {
+    let opened = false;
+    const { records, rateStore } = spyStore(
+      () =>
+        opened ? { retry: true, openForMs: 0 } : ((opened = true), { retry: false, openForMs: 30 }),
+      { kind: 'probe' },
+    );
+    const client = testClient({ rateStore, rateKey: 'k' });
+    failing(1);
+    await client.get('/x');
+    await wait(40);
+    failing(1);
+    nock(ORIGIN).get('/v1/x').reply(200, {});
+    expect((await client.get('/x')).isOk()).toBe(true);
+    await wait(10);
+    expect(records.map((record) => record.probe)).toEqual([false, true, false]);
   });
 });
 

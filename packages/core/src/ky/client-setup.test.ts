@@ -90,3 +90,15 @@ describe('client setup: a shared store', () => {
     );
   });
 });
+
+describe('client setup: health', () => {
+  it('answers a health setting out of its range as a setup mistake, naming it, sending nothing', async () => {
+    const scope = nock(ORIGIN).get('/v1/x').reply(200, {});
+    const error = (
+      await testClient({ health: { probeAfterMs: { min: 5000, max: 1000 } } }).get('/x')
+    )._unsafeUnwrapErr();
+    expect(error).toMatchObject({ code: 'invalid_client_setup', outcome: 'rejected' });
+    expect(error.message).toContain('health.probeAfterMs must be { min, max } in ms');
+    expect(scope.isDone()).toBe(false);
+  });
+});
