@@ -220,12 +220,9 @@ describe('client: what it tells the health store', () => {
   });
 
   it('marks the breaker’s probe, its first attempt only', async () => {
-    let opened = false;
-    const { records, rateStore } = spyStore(
-      () =>
-        opened ? { retry: true, openForMs: 0 } : ((opened = true), { retry: false, openForMs: 30 }),
-      { kind: 'probe' },
-    );
+    // The first record opens the breaker for 30 ms; every later one allows a retry.
+    const verdicts = [{ retry: false, openForMs: 30 }];
+    const { records, rateStore } = spyStore(() => verdicts.shift() ?? allow(), { kind: 'probe' });
     const client = testClient({ rateStore, rateKey: 'k' });
     failing(1);
     await client.get('/x');
