@@ -79,17 +79,51 @@ describe('createMemoryHealthStore: the breaker', () => {
     expect(opensAt).toBe(19);
   });
 
-  it('weighs the last ten seconds most: attempts a minute old hardly count', () => {
+  it('opens on the first failure with 20 attempts counted and half failed, never on a success', () => {
+    const { store } = storeOnClock();
+    const opensAt = Array.from({ length: 30 }, (_, index) =>
+      store.record(bucket(), index % 2 === 0 ? failure() : success),
+    ).findIndex((verdict) => verdict.opened !== undefined);
+    // Attempt 20 is a success: the breaker waits for the failure after it (11 of 21).
+    expect(opensAt).toBe(20);
+  });
+
+  it('weighs the last ten seconds most: failures two minutes old do not count', () => {
     const { clock, store } = storeOnClock();
     for (let index = 0; index < 10; index += 1) {
-      store.record(bucket(), index % 2 === 0 ? success : failure());
+      store.record(bucket(), index % 2 === 0 ? success : failure(undefined, { wantsRetry: false }));
     }
-    clock.now += 60_000;
-    const verdicts = Array.from({ length: 12 }, (_, index) =>
-      store.record(bucket(), index % 2 === 0 ? success : failure()),
+    clock.now += 120_000;
+    const verdicts = Array.from({ length: 21 }, (_, index) =>
+      store.record(bucket(), index % 3 === 2 ? failure(undefined, { wantsRetry: false }) : success),
     );
-    // 10 attempts a minute ago weigh 0.025 now: 12 fresh ones are short of the 20 needed.
+    // A third of the fresh attempts failed: under half, so it stays closed.
     expect(verdicts.some((verdict) => verdict.openForMs > 0)).toBe(false);
+  });
+
+  it('weighs the last ten seconds most: successes two minutes old do not keep it closed', () => {
+    const { clock, store } = storeOnClock();
+    for (let index = 0; index < 10; index += 1) store.record(bucket(), success);
+    clock.now += 120_000;
+    const opensAt = Array.from({ length: 30 }, (_, index) =>
+      store.record(bucket(), index % 3 === 2 ? success : failure(undefined, { wantsRetry: false })),
+    ).findIndex((verdict) => verdict.opened !== undefined);
+    // The 20th fresh attempt is the first with 20 counted: 14 of them failed.
+    expect(opensAt).toBe(19);
+  });
+
+  it('reports the failures since the last success only', () => {
+    const { store } = storeOnClock();
+    for (let index = 0; index < 3; index += 1) store.record(bucket(), failure('old'));
+    store.record(bucket(), success);
+    let opened: unknown;
+    for (let index = 0; index < 10; index += 1) {
+      opened ??= store.record(bucket(), failure(`new-${index}`)).opened;
+    }
+    expect(opened).toMatchObject({
+      failedAttempts: 10,
+      requestIds: Array.from({ length: 10 }, (_, index) => `new-${index}`),
+    });
   });
 
   it('stays closed when two attempts in five fail', () => {
@@ -128,7 +162,8 @@ describe('createMemoryHealthStore: the breaker', () => {
     expect(verdict).toMatchObject({ retry: false, refusedBy: 'breaker', openForMs: 3000 });
     expect(verdict.opened).toBeUndefined();
     clock.now += 3000;
-    store.admit(bucket(), 0);
+    // The failed probe gave its lease back: the next one may go at once.
+    expect(store.admit(bucket(), 0)).toEqual({ kind: 'probe' });
     const closed = store.record(bucket(), { ...success, probe: true }).closed;
     expect(closed?.failedAttempts).toBe(11);
     expect(closed?.requestIds).toEqual(['probe-1']);
