@@ -112,7 +112,7 @@ describe('HealthGuard', () => {
   it('follows the store: an open answer sets the next ask, a closed one closes, a closing verdict too', async () => {
     const admissions = [{ kind: 'open', waitMs: 420 }, { kind: 'closed' }];
     const verdicts = [verdict(10), verdict(0)];
-    const { guard } = guardOver({
+    const { guard, asked } = guardOver({
       record: () => verdicts.shift(),
       admit: () => admissions.shift() as never,
     });
@@ -126,6 +126,8 @@ describe('HealthGuard', () => {
     expect(await guard.admit()).toEqual({ kind: 'closed' });
     await guard.record(failure);
     expect(await guard.admit()).toEqual({ kind: 'closed' });
+    // Asked twice in all: once the wait of each open answer was over, never once closed.
+    expect(asked.admit).toHaveLength(2);
   });
 
   it.each([
