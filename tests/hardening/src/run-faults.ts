@@ -29,29 +29,33 @@ export interface FaultRunSummary {
   readonly postsResentOtherwise: readonly string[];
 }
 
-function clientFor(fake: FakeIssuer): IssuerClient {
+function clientFor(fake: FakeIssuer, health: boolean): IssuerClient {
+  const limits = health ? LIMITS : { ...LIMITS, health: false as const };
   return fake.provider === 'clara'
     ? createClaraClient({
-        ...LIMITS,
+        ...limits,
         baseUrl: fake.baseUrl,
         oauth: { tokenUrl: fake.tokenUrl, clientId: 'c', clientSecret: 's' },
       })
-    : createCarddaClient({ ...LIMITS, baseUrl: fake.baseUrl, apiKey: 'key', companyId: 'co' });
+    : createCarddaClient({ ...limits, baseUrl: fake.baseUrl, apiKey: 'key', companyId: 'co' });
 }
 
-/** Sends every planned call through the provider's client against its fake, `concurrency` at a time. */
+/**
+ * Sends every planned call through the provider's client against its fake, `concurrency` at a
+ * time; `health: false` turns the retry budget and breaker off, so every call meets its faults.
+ */
 export async function runFaults(
   provider: FakeProvider,
   count: number,
   seed: number,
-  concurrency = 100,
+  { concurrency = 100, health = true }: { concurrency?: number; health?: boolean } = {},
 ): Promise<FaultRunSummary> {
   const plan = planCalls(provider, count, seed);
   const fake = await startFakeIssuer({ provider });
   for (const [index, call] of plan.entries()) {
     fake.route(call.method, `/calls/${index}`, call.outcomes as never);
   }
-  const client = clientFor(fake);
+  const client = clientFor(fake, health);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const byOutcome: Record<string, number> = {};
