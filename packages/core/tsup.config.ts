@@ -9,6 +9,9 @@ const build = libraryBuild([
   // `IssuerError` would make every bundle that uses `IssuerError` carry neverthrow too.
   'src/error/result.ts',
   'src/error/neverthrow-node.ts',
+  // Where `#opentelemetry` leads: `@opentelemetry/api` on Node, nothing in a bundle.
+  'src/telemetry/opentelemetry-node.ts',
+  'src/telemetry/opentelemetry-absent.ts',
 ]);
 
 /**
@@ -22,11 +25,25 @@ const neverthrowByPackageImports: NonNullable<Options['esbuildPlugins']>[number]
   },
 };
 
+/**
+ * Built code loads `@opentelemetry/api` through `#opentelemetry`, which package.json `imports`
+ * sends to `telemetry/opentelemetry-node.ts` on Node and to `telemetry/opentelemetry-absent.ts`
+ * in bundlers.
+ */
+const openTelemetryByPackageImports: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'opentelemetry-by-package-imports',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/opentelemetry-node$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: '#opentelemetry', external: true },
+    );
+  },
+};
+
 export default defineConfig({
   ...build,
   removeNodeProtocol: false,
   external: ['node:module'],
   // Not marked external by name: the plugin below maps it. Declarations keep `neverthrow`.
   noExternal: ['neverthrow'],
-  esbuildPlugins: [neverthrowByPackageImports],
+  esbuildPlugins: [neverthrowByPackageImports, openTelemetryByPackageImports],
 });

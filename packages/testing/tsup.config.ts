@@ -2,5 +2,11 @@ import { defineConfig } from 'tsup';
 import { libraryBuild } from '../../tsup.shared';
 
 export default defineConfig(
-  libraryBuild(['src/index.ts', 'src/nock/index.ts', 'src/server/index.ts', 'src/cli.ts']),
+  libraryBuild([
+    'src/index.ts',
+    'src/nock/index.ts',
+    'src/server/index.ts',
+    'src/telemetry/index.ts',
+    'src/cli.ts',
+  ]),
 );

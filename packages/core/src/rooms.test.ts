@@ -14,6 +14,7 @@ const ROOMS: readonly (readonly string[])[] = [
   ['adapter', 'rate'],
   ['problem-details', 'observability', 'messages'],
   ['client'],
+  ['telemetry'],
   ['ky'],
 ];
 

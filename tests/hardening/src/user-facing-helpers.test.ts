@@ -76,7 +76,7 @@ describe.each(every)('%s', (_name, error) => {
   it('gives logs and traces the same facts, and no provider text beyond the message', () => {
     const attributes = toOtelAttributes(error);
     expect(attributes).toMatchObject({
-      'error.type': error.code,
+      'error.type': error.kind,
       'issuer.provider': error.provider,
       'issuer.kind': error.kind,
       'issuer.code': error.code,

@@ -47,7 +47,7 @@ try {
   assert.equal(typeof attributes['issuer.total_retry_delay_ms'], 'number');
   delete attributes['issuer.total_retry_delay_ms'];
   assert.deepEqual(attributes, {
-    'error.type': 'internal_error',
+    'error.type': 'internal',
     'http.response.status_code': 500,
     'issuer.provider': 'cardda',
     'issuer.kind': 'internal',

@@ -19,12 +19,15 @@ export interface ClassGuardOptions {
   /** `undefined` when the client's `health` is `false`. */
   readonly health: HealthSettings | undefined;
   readonly onOutage?: ((report: OutageReport) => void) | undefined;
+  /** Told when this process sees a class's breaker open or close, for telemetry. */
+  readonly onBreakerChange?: ((rateClass: RateClass, open: boolean) => void) | undefined;
   /** The jitter of the breaker's wait. */
   readonly random?: (() => number) | undefined;
 }
 
 /** What every call of one rate class passes: the rate gate, and the retry budget and breaker. */
 export interface ClassGuards {
+  readonly rateClass: RateClass;
   readonly gate: RequestGate;
   readonly health: HealthGuard | undefined;
 }
@@ -46,6 +49,7 @@ export function createClassGuards(options: ClassGuardOptions): (method: string) 
     if (guards === undefined) {
       name ??= budgetName(options);
       guards = {
+        rateClass,
         gate: new RequestGate(
           store,
           bucketOf(name, rateClass, budgetOf(options.rateLimit, rateClass)),
@@ -72,6 +76,10 @@ function healthGuard(
     store: store.health,
     timeLimitMs: store.timeLimitMs,
     onOutage: options.onOutage,
+    onBreakerChange:
+      options.onBreakerChange === undefined
+        ? undefined
+        : (open: boolean) => options.onBreakerChange?.(rateClass, open),
     random: options.random ?? Math.random,
   };
   const bucket = bucketOf(name, rateClass, undefined);

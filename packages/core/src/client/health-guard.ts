@@ -21,6 +21,8 @@ export interface HealthGuardSetup {
   readonly store: HealthStore | undefined;
   readonly timeLimitMs: number | undefined;
   readonly onOutage: ((report: OutageReport) => void) | undefined;
+  /** Told when the mirror sees the breaker open or close. */
+  readonly onBreakerChange?: ((open: boolean) => void) | undefined;
   readonly random: () => number;
 }
 
@@ -71,9 +73,9 @@ export class HealthGuard {
     const admission =
       (await this.#ask((store) => store.admit(bucket, knownOpenForMs), isAdmission)) ??
       this.#own.admit(bucket, knownOpenForMs);
-    if (admission.kind === 'closed') this.#openUntil = 0;
-    else if (admission.kind === 'probe') this.#openUntil = Date.now() + PROBE_POLL_MS;
-    else this.#openUntil = Date.now() + admission.waitMs;
+    if (admission.kind === 'closed') this.#mirror(0);
+    else if (admission.kind === 'probe') this.#mirror(Date.now() + PROBE_POLL_MS);
+    else this.#mirror(Date.now() + admission.waitMs);
     return admission;
   }
 
@@ -83,10 +85,17 @@ export class HealthGuard {
     const verdict =
       (await this.#ask((store) => store.record(bucket, attempt), isVerdict)) ??
       this.#own.record(bucket, attempt);
-    this.#openUntil = verdict.openForMs > 0 ? Date.now() + verdict.openForMs : 0;
+    this.#mirror(verdict.openForMs > 0 ? Date.now() + verdict.openForMs : 0);
     if (verdict.opened !== undefined) this.#report('started', verdict.opened);
     if (verdict.closed !== undefined) this.#report('ended', verdict.closed);
     return verdict;
+  }
+
+  /** Keeps when the breaker next lets a call ask, telling whoever listens when it opens or closes. */
+  #mirror(openUntil: number): void {
+    const changed = (openUntil === 0) !== (this.#openUntil === 0);
+    this.#openUntil = openUntil;
+    if (changed) this.#setup.onBreakerChange?.(openUntil !== 0);
   }
 
   /** The store's answer; `undefined` (the process decides) when it has none, fails, or is late. */

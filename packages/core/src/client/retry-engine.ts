@@ -47,6 +47,8 @@ export interface RetryRequest<T> {
   readonly idempotent: boolean;
   /** Sends one attempt within the call, with `token` as its bearer token. Never rejects. */
   readonly send: (call: Scope, token: string | undefined) => Promise<Result<T, IssuerError>>;
+  /** Told how long each attempt waited at the gate, for telemetry. Must not throw. */
+  readonly passedGate?: ((waitedMs: number) => void) | undefined;
 }
 
 /**
@@ -133,10 +135,12 @@ class RetryRun<T> {
 
   /** Step 2: the gate of the request's class; the error that keeps the request from being sent, if any. */
   async #pass(): Promise<IssuerError | undefined> {
+    const started = performance.now();
     const passage = await this.#gate.pass(this.#call.signal, this.#settings.maxRetryDelayMs);
     if (passage.kind === 'cooldown')
       return cooldownError(this.#request.adapter, passage.cooldownMs);
     if (passage.kind === 'stopped') return this.#stopped();
+    this.#request.passedGate?.(performance.now() - started);
     return undefined;
   }
 

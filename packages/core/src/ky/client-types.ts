@@ -7,6 +7,7 @@ import type { IssuerError } from '../error/issuer-error';
 import type { IssuerResultAsync } from '../error/result';
 import type { IssuerHealthOptions } from '../health/health-types';
 import type { RateLimitOptions, RateStore } from '../rate/rate-types';
+import type { TelemetryOptions } from '../telemetry/telemetry-types';
 
 /** A ky instance of either major, seen only through what the client uses. */
 export interface KyInstanceLike {
@@ -83,6 +84,13 @@ export interface IssuerClientOptions {
    * codes and request ids, and what the provider's docs say to do. Exceptions it throws are ignored.
    */
   readonly onOutage?: (report: OutageReport) => void;
+  /**
+   * Where the client's OpenTelemetry spans and metrics go: a span per call, a child span per
+   * attempt, `http.client.request.duration` and the client's own metrics (docs/guides/logging-and-tracing.md,
+   * "Telemetry"). Default: the global providers when `@opentelemetry/api` is installed; with no
+   * SDK registered they record nothing. `false` turns telemetry off.
+   */
+  readonly telemetry?: TelemetryOptions | false;
   /** The source of jitter, `Math.random` by default; replace it for deterministic tests. */
   readonly random?: () => number;
 }
@@ -104,6 +112,12 @@ export interface RequestOptions<T = unknown> {
   readonly idempotent?: boolean;
   /** Aborts the request and any wait: the result is a `cancelled` error. */
   readonly signal?: AbortSignal;
+  /**
+   * The path's template, relative to the base URL as the path is (`'/cards/{id}'`), for the
+   * telemetry's `url.template` and span names. Default: the path with each segment that holds a
+   * digit as `{id}`.
+   */
+  readonly urlTemplate?: string;
 }
 
 /** A provider client: every method returns a `ResultAsync`, never throws. */

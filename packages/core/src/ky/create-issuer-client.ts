@@ -6,6 +6,9 @@ import type { IssuerError } from '../error/issuer-error';
 import { err, errAsync, ResultAsync } from '../error/result';
 import { toHealthSettings } from '../health/health-settings';
 import { DEFAULT_TIMEOUT_MS } from '../http/time-limits';
+import type { RateClass } from '../rate/rate-types';
+import type { CallTelemetry } from '../telemetry/call-telemetry';
+import { createClientTelemetry } from '../telemetry/client-telemetry';
 import { withAttemptSignal } from './attempt-signal';
 import { setupError, setupProblem, toTimerMs } from './client-setup';
 import type {
@@ -16,7 +19,7 @@ import type {
   RequestOptions,
 } from './client-types';
 import { joinUrl } from './join-url';
-import { sendAttempt } from './send-attempt';
+import { type RequestPlan, sendAttempt } from './send-attempt';
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
@@ -42,6 +45,7 @@ const CLIENT_OWNED = { throwHttpErrors: false, retry: 0, timeout: false } as con
 export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
   let instance: Promise<KyInstanceLike> | undefined;
   const timeoutMs = toTimerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const telemetry = createClientTelemetry(options.adapter.name, options.telemetry);
   const settings: RetrySettings = {
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
     totalTimeoutMs: toTimerMs(options.totalTimeoutMs),
@@ -54,6 +58,15 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
     guardsFor: createClassGuards({
       ...options,
       health: options.health === false ? undefined : toHealthSettings(options.health, timeoutMs),
+      ...(telemetry === undefined
+        ? {}
+        : {
+            onOutage: (report) => {
+              telemetry.outage(report);
+              options.onOutage?.(report);
+            },
+            onBreakerChange: (rateClass, open) => telemetry.breakerChanged(rateClass, open),
+          }),
     }),
     onRetry: options.onRetry,
     onError: options.onError,
@@ -61,7 +74,11 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
 
   const problem = setupProblem(options);
   const send = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions<T> = {}) => {
-    if (problem !== undefined) return errAsync<T, IssuerError>(setupError(options, problem));
+    if (problem !== undefined) {
+      const error = setupError(options, problem);
+      startCall(method, path, requestOptions, undefined)?.end(err(error));
+      return errAsync<T, IssuerError>(error);
+    }
     instance ??= toKyInstance(options.ky);
     const outcome = instance.then(
       (ky) => sendWith(ky, method, path, requestOptions),
@@ -85,15 +102,55 @@ export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
       headers: { ...options.headers, ...requestOptions.headers },
       options: requestOptions,
     };
+    const call = startCall(method, path, requestOptions, settings.guardsFor(method).rateClass);
     const request = {
       adapter: options.adapter,
       method,
       idempotent: requestOptions.idempotent === true,
-      send: (call: Scope, token: string | undefined) => sendAttempt(plan, call, token, timeoutMs),
+      send:
+        call === undefined
+          ? (scope: Scope, token: string | undefined) => sendAttempt(plan, scope, token, timeoutMs)
+          : (scope: Scope, token: string | undefined) => sendObserved(call, plan, scope, token),
+      passedGate: call === undefined ? undefined : (waitedMs: number) => call.passedGate(waitedMs),
     };
-    return runWithRetries(settings, request, requestOptions.signal).catch((thrown: unknown) =>
-      err(options.adapter.fromThrown(thrown)),
+    const result = runWithRetries(settings, request, requestOptions.signal).catch(
+      (thrown: unknown) => err<T, IssuerError>(options.adapter.fromThrown(thrown)),
     );
+    if (call === undefined) return result;
+    return result.then((settled) => {
+      call.end(settled);
+      return settled;
+    });
+  };
+
+  /** The call's span, when the client has telemetry. */
+  const startCall = <T>(
+    method: HttpMethod,
+    path: string,
+    requestOptions: RequestOptions<T>,
+    rateClass: RateClass | undefined,
+  ) =>
+    telemetry?.startCall({
+      method,
+      // A base URL that is not text is a setup mistake the call reports: the span has no URL.
+      url: typeof options.baseUrl === 'string' ? joinUrl(options.baseUrl, path) : '',
+      baseUrl: typeof options.baseUrl === 'string' ? options.baseUrl : '',
+      urlTemplate: requestOptions.urlTemplate,
+      rateClass,
+    });
+
+  /** One attempt sent within its own span. */
+  const sendObserved = async <T>(
+    call: CallTelemetry,
+    plan: RequestPlan<T>,
+    scope: Scope,
+    token: string | undefined,
+  ) => {
+    const attempt = call.startAttempt();
+    if (attempt === undefined) return sendAttempt(plan, scope, token, timeoutMs);
+    const result = await attempt.run(() => sendAttempt(plan, scope, token, timeoutMs, attempt));
+    attempt.end(result);
+    return result;
   };
 
   return {

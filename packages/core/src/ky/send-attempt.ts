@@ -8,6 +8,11 @@ import { ATTEMPT_SIGNAL } from './attempt-signal';
 import type { HttpMethod, KyInstanceLike, RequestOptions } from './client-types';
 import { readSuccess } from './read-success';
 
+/** Told when an attempt's response arrives: its telemetry. */
+export interface AttemptListener {
+  answered(status: number): void;
+}
+
 /** Everything one request needs, whatever the attempt. */
 export interface RequestPlan<T> {
   readonly adapter: IssuerAdapter;
@@ -27,15 +32,16 @@ export async function sendAttempt<T>(
   call: Scope,
   token: string | undefined,
   timeoutMs: number | undefined,
+  listener?: AttemptListener,
 ): Promise<Result<T, IssuerError>> {
   // A call's signal (the caller's, or its total time limit) replaces the request's own in fetch,
   // where ky's timeout could then not reach: such an attempt needs a scope of its own.
   if (call.signal === undefined || timeoutMs === undefined) {
-    return send(plan, call, token, timeoutMs);
+    return send(plan, call, token, timeoutMs, listener);
   }
   const attempt = createScope(call, timeoutMs);
   try {
-    return await send(plan, attempt, token, undefined);
+    return await send(plan, attempt, token, undefined, listener);
   } finally {
     attempt.dispose();
   }
@@ -47,6 +53,7 @@ async function send<T>(
   scope: Scope,
   token: string | undefined,
   timeoutMs: number | undefined,
+  listener: AttemptListener | undefined,
 ): Promise<Result<T, IssuerError>> {
   const { adapter, options } = plan;
   const started = Date.now();
@@ -71,6 +78,7 @@ async function send<T>(
       sent.then((late) => late.body?.cancel()).catch(() => {});
       throw scope.signal?.reason;
     }
+    listener?.answered(response.status);
     // The body gets what is left of the attempt's time; an attempt without a limit reads without one.
     const limits = {
       signal: scope.signal,

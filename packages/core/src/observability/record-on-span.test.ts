@@ -34,6 +34,19 @@ describe('recordOnSpan', () => {
     ]);
   });
 
+  it('describes the status by the fine code, while error.type is the kind', () => {
+    const { span, calls } = recordingSpan();
+    recordOnSpan(
+      span,
+      new IssuerError({ provider: 'cardda', code: 'invalid_field', message: 'rut' }),
+    );
+    expect(calls[0]?.[1]).toMatchObject({
+      'error.type': 'validation',
+      'issuer.code': 'invalid_field',
+    });
+    expect(calls[1]).toEqual(['setStatus', { code: 2, message: 'invalid_field' }]);
+  });
+
   it('works with a span that cannot record exceptions', () => {
     const calls: string[] = [];
     recordOnSpan(

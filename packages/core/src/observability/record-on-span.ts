@@ -29,7 +29,7 @@ export function recordOnSpan(
 ): void {
   if (typeof span !== 'object' || span === null) return;
   const { 'error.message': message, ...attributes } = toLogFields(error);
-  const code = attributes['error.type'];
+  const code = attributes['issuer.code'] ?? attributes['error.type'];
   attempt(() => span.setAttributes(attributes));
   attempt(() => span.setStatus({ code: SPAN_STATUS_ERROR, message: code }));
   attempt(() => span.recordException?.({ name: 'IssuerError', message: message ?? code, code }));

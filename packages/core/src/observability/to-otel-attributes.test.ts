@@ -15,7 +15,7 @@ const recipient = new IssuerError({
 describe('toOtelAttributes', () => {
   it('names the facts after OpenTelemetry’s conventions, then issuer.*', () => {
     expect(toOtelAttributes(recipient)).toEqual({
-      'error.type': 'invalid_field',
+      'error.type': 'validation',
       'http.response.status_code': 422,
       'issuer.provider': 'cardda',
       'issuer.kind': 'validation',
@@ -81,6 +81,14 @@ describe('toOtelAttributes', () => {
   it('leaves out text facts that are blank once cleaned, ids and codes alike', () => {
     const blank = { code: ' \n', provider: '\u001b[0m', requestId: ' ', providerCode: '\r\n' };
     expect(toOtelAttributes(blank)).toEqual({ 'error.type': 'unknown' });
+  });
+
+  it("types the error by its kind: the fine code's kind when only the code is known, else unknown", () => {
+    expect(toOtelAttributes({ code: 'invalid_field' })['error.type']).toBe('validation');
+    expect(toOtelAttributes({ kind: 'rate_limited', code: 'custom_code' })['error.type']).toBe(
+      'rate_limited',
+    );
+    expect(toOtelAttributes({ kind: 'oops', code: 'not_a_code' })['error.type']).toBe('unknown');
   });
 
   it('keeps a count of zero: an error from the first attempt that waited nothing', () => {

@@ -1,3 +1,5 @@
+import { isErrorCode, kindOfCode } from '../error/error-codes';
+import { isErrorKind } from '../error/error-kinds';
 import { toCount } from '../error/to-count';
 import { toSafeIdentifier, toSafeLine } from '../safety/safe-text';
 
@@ -37,7 +39,10 @@ export interface ObservedError {
 
 /** Attributes of an issuer error, named after OpenTelemetry's semantic conventions where they have one. */
 export interface IssuerErrorAttributes {
-  /** The fine code: a small, fixed set, as `error.type` should be. */
+  /**
+   * The kind (`validation`, `rate_limited`…; read from the fine code when only it is known, else
+   * `unknown`): the small, fixed set OpenTelemetry's conventions ask of `error.type`.
+   */
   readonly 'error.type': string;
   /** The HTTP status, when a response arrived. */
   readonly 'http.response.status_code'?: number;
@@ -89,7 +94,7 @@ export function toOtelAttributes(error: ObservedError): IssuerErrorAttributes {
 
 function attributesOf(facts: Exclude<ObservedError, null | undefined>): IssuerErrorAttributes {
   const code = line(facts.code);
-  const attributes: Writable<IssuerErrorAttributes> = { 'error.type': code ?? 'unknown' };
+  const attributes: Writable<IssuerErrorAttributes> = { 'error.type': typeOf(facts.kind, code) };
   put(attributes, 'http.response.status_code', toCount(facts.status));
   put(attributes, 'issuer.provider', line(facts.provider));
   put(attributes, 'issuer.kind', line(facts.kind));
@@ -116,6 +121,12 @@ function put<Key extends keyof IssuerErrorAttributes>(
   value: IssuerErrorAttributes[Key] | undefined,
 ): void {
   if (value !== undefined) attributes[key] = value;
+}
+
+/** The kind, when it is one; else the kind of a known fine code; else `unknown`. */
+function typeOf(kind: unknown, code: string | undefined): string {
+  if (isErrorKind(kind)) return kind;
+  return isErrorCode(code) ? kindOfCode(code) : 'unknown';
 }
 
 /** Text made safe by `toSafe` (ids the provider gave are never card-masked); blank is none. */
