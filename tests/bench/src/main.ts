@@ -3,6 +3,7 @@ import type { Comparison } from './compare';
 import { IMPORT_TIME_GOAL_MS, measureImportTime } from './import-time';
 import { measureNormalizeCost, NORMALIZE_GUARD } from './normalize-cost';
 import { IDEAL_MS, measureRateLimitThroughput, THROUGHPUT_GOAL } from './rate-limit-throughput';
+import { measureTelemetryOverhead, TELEMETRY_OVERHEAD_GOAL } from './telemetry-overhead';
 
 const micro = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 
@@ -32,6 +33,17 @@ report(
 );
 console.log(
   `  the same requests' mean time: ${(overhead.meanRatio ?? Number.NaN).toFixed(2)}× bare ky's (no goal; GC pauses and the machine's neighbours land here)`,
+);
+
+const telemetry = await measureTelemetryOverhead();
+report(
+  'successful GET with @opentelemetry/api and no SDK registered, median request',
+  telemetry.withoutSdk,
+  'telemetry: false',
+  TELEMETRY_OVERHEAD_GOAL,
+);
+console.log(
+  `  with the OpenTelemetry SDK recording (2 spans, 3 metric records a call): ${micro(telemetry.withSdk.candidateMs)} vs telemetry: false ${micro(telemetry.withSdk.baselineMs)} = ${telemetry.withSdk.ratio.toFixed(2)}× (reported, no goal)`,
 );
 
 const imports = measureImportTime();

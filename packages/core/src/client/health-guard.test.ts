@@ -26,7 +26,11 @@ const verdict = (openForMs: number, more: Partial<HealthVerdict> = {}): HealthVe
 /** A guard over a store whose answers the test gives, counting what it was asked. */
 function guardOver(
   store: Partial<HealthStore>,
-  more: { timeLimitMs?: number; onOutage?: (report: OutageReport) => void } = {},
+  more: {
+    timeLimitMs?: number;
+    onOutage?: (report: OutageReport) => void;
+    onBreakerChange?: (open: boolean) => void;
+  } = {},
 ) {
   const asked = { record: 0, admit: [] as number[] };
   const health: HealthStore = {
@@ -46,6 +50,7 @@ function guardOver(
       store: health,
       timeLimitMs: more.timeLimitMs,
       onOutage: more.onOutage,
+      onBreakerChange: more.onBreakerChange,
       random: () => 0.5,
     },
     bucket,
@@ -271,5 +276,28 @@ describe('HealthGuard', () => {
       openForMs: 3000,
     });
     expect(await guard.admit()).toEqual({ kind: 'open', waitMs: 3000 });
+  });
+});
+
+describe('HealthGuard: who hears the breaker change', () => {
+  it('tells of each change once, as the mirror sees it: open, still open, probe, closed', async () => {
+    const changes: boolean[] = [];
+    const verdicts = [verdict(0), verdict(3000), verdict(2000)];
+    const admissions = [{ kind: 'probe' as const }, { kind: 'closed' as const }];
+    const { guard } = guardOver(
+      { record: () => verdicts.shift() ?? verdict(0), admit: () => admissions.shift() },
+      { onBreakerChange: (open) => changes.push(open) },
+    );
+    await guard.record(failure);
+    expect(changes).toEqual([]);
+    await guard.record(failure);
+    await guard.record(failure);
+    expect(changes).toEqual([true]);
+    vi.setSystemTime(Date.now() + 2000);
+    expect(await guard.admit()).toEqual({ kind: 'probe' });
+    expect(changes).toEqual([true]);
+    vi.setSystemTime(Date.now() + 1000);
+    expect(await guard.admit()).toEqual({ kind: 'closed' });
+    expect(changes).toEqual([true, false]);
   });
 });

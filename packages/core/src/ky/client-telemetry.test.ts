@@ -4,6 +4,7 @@ import * as semanticConventions from '@opentelemetry/semantic-conventions';
 import * as incubatingConventions from '@opentelemetry/semantic-conventions/incubating';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryRateStore } from '../rate/memory-rate-store';
 import { type RecordingSdk, startRecordingSdk } from '../telemetry/__fixtures__/recording-sdk';
 import { ORIGIN, testClient, useNock } from './__fixtures__/test-client';
 import type { IssuerClientOptions } from './client-types';
@@ -73,6 +74,13 @@ describe('client telemetry: spans', () => {
       trace.disable();
       metrics.disable();
     }
+  });
+
+  it('records metrics with a meter alone, the global tracer having no SDK', async () => {
+    nock(ORIGIN).get('/v1/x').reply(200, {});
+    await testClient({ telemetry: { meter: sdk.meter } }).get('/x');
+    expect(sdk.spans()).toHaveLength(0);
+    expect(count((await sdk.metrics()).get('issuer.call.duration')?.points[0]?.value)).toBe(1);
   });
 
   it("takes the request's urlTemplate over the one read from the path", async () => {
@@ -220,7 +228,7 @@ describe('client telemetry: metrics', () => {
     const client = observedClient();
     await client.get('/x');
     await client.post('/x', { json: {} });
-    const registry = new Set(
+    const registry = new Set<unknown>(
       [...Object.values(semanticConventions), ...Object.values(incubatingConventions)].filter(
         (value) => typeof value === 'string',
       ),
@@ -256,6 +264,28 @@ function httpAttributes(method: string, more: Attributes): Attributes {
 function count(value: unknown): number | undefined {
   return (value as { count?: number } | undefined)?.count;
 }
+
+describe('client telemetry: the shared store', () => {
+  it("records the store's fallback state after each call, and marks the calls where it changed", async () => {
+    let inFallback = false;
+    const store = { ...createMemoryRateStore(), isInFallback: () => inFallback };
+    const client = observedClient({ rateStore: store, rateKey: 'acme' });
+    nock(ORIGIN).get('/v1/x').times(4).reply(200, {});
+    const fallbackPoints: unknown[] = [];
+    for (const state of [false, true, true, false]) {
+      inFallback = state;
+      await client.get('/x');
+      fallbackPoints.push((await sdk.metrics()).get('issuer.store.fallback')?.points[0]?.value);
+    }
+    expect(fallbackPoints).toEqual([0, 1, 1, 0]);
+    expect(callSpans().map((span) => span.events.map((event) => event.name))).toEqual([
+      [],
+      ['issuer.store.fallback_started'],
+      [],
+      ['issuer.store.fallback_ended'],
+    ]);
+  });
+});
 
 describe('client telemetry: an outage', () => {
   it('the breaker state as a gauge, one outage counted, and the reports as span events', async () => {

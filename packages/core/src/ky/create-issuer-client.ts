@@ -45,7 +45,11 @@ const CLIENT_OWNED = { throwHttpErrors: false, retry: 0, timeout: false } as con
 export function createIssuerClient(options: IssuerClientOptions): IssuerClient {
   let instance: Promise<KyInstanceLike> | undefined;
   const timeoutMs = toTimerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const telemetry = createClientTelemetry(options.adapter.name, options.telemetry);
+  const telemetry = createClientTelemetry(
+    options.adapter.name,
+    options.telemetry,
+    options.rateStore,
+  );
   const settings: RetrySettings = {
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
     totalTimeoutMs: toTimerMs(options.totalTimeoutMs),

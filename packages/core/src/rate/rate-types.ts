@@ -72,6 +72,11 @@ export interface RateStore {
    * by every process of the store when it is. Without it, each client keeps its own in memory.
    */
   readonly health?: HealthStore;
+  /**
+   * Whether the store decides in this process's memory now, the shared store being unreachable
+   * or unusable: the client's telemetry records it (`issuer.store.fallback`) after each call.
+   */
+  isInFallback?(): boolean;
   /** Takes a slot of the bucket's budget now, when its budget and cooldown allow; says how long to wait otherwise. */
   take(bucket: RateBucket): RateTake | PromiseLike<RateTake>;
   /** Cools the bucket's class down for `ms` from now, unless a longer cooldown already runs. */

@@ -32,20 +32,18 @@ export class CallTelemetry {
   /** The error of the last attempt, which a next attempt retries. */
   #lastError: IssuerError | undefined;
 
-  /** Starts the call's span, a child of the active span. Throws what the tracer throws. */
-  constructor(client: ClientTelemetry, start: CallStart) {
-    const { api } = client;
+  /** Names and attributes the call's `span`, started in `parent`. Throws what the tracer throws. */
+  constructor(client: ClientTelemetry, start: CallStart, span: Span, parent: Context) {
     this.#client = client;
     this.#request = requestAttributes(start.method, start.url, start.baseUrl, start.urlTemplate);
     this.#class = client.classAttributes(start.rateClass);
+    this.#span = span;
+    this.#context = client.api.trace.setSpan(parent, span);
     const template = this.#request?.['url.template'];
-    const active = api.context.active();
-    this.#span = client.tracer.startSpan(
-      `${client.provider} ${start.method}${template === undefined ? '' : ` ${template}`}`,
-      { kind: api.SpanKind.INTERNAL, attributes: { ...this.#request, ...this.#class } },
-      active,
-    );
-    this.#context = api.trace.setSpan(active, this.#span);
+    if (span.isRecording() && template !== undefined) {
+      span.updateName(`${client.provider} ${start.method} ${template}`);
+    }
+    span.setAttributes({ ...this.#request, ...this.#class });
   }
 
   /** An attempt passed its class's gate after waiting `waitedMs`. */
@@ -120,6 +118,7 @@ export class CallTelemetry {
       'issuer.gate.wait_ms': Math.round(this.#gateWaitMs),
     });
     instruments.callDuration.record((performance.now() - this.#started) / 1000, metric);
+    this.#client.observeStore(this.#span);
     this.#span.end();
   }
 }

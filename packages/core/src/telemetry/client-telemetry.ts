@@ -1,7 +1,7 @@
 import type * as OpenTelemetry from '@opentelemetry/api';
-import type { Attributes, Meter, Tracer } from '@opentelemetry/api';
+import type { Attributes, Meter, Span, Tracer } from '@opentelemetry/api';
 import type { OutageReport } from '../client/outage-report';
-import type { RateClass } from '../rate/rate-types';
+import type { RateClass, RateStore } from '../rate/rate-types';
 import { toSafeIdentifier, toSafeLine } from '../safety/safe-text';
 import { type CallStart, CallTelemetry } from './call-telemetry';
 import { createInstruments, type Instruments } from './instruments';
@@ -20,6 +20,7 @@ export const INSTRUMENTATION_SCOPE = '@issuer-errors/core';
 export function createClientTelemetry(
   provider: string,
   options: TelemetryOptions | false | undefined,
+  store?: RateStore,
 ): ClientTelemetry | undefined {
   if (options === false) return undefined;
   const api = loadOpenTelemetry();
@@ -29,7 +30,7 @@ export function createClientTelemetry(
       (options?.tracer as Tracer | undefined) ?? api.trace.getTracer(INSTRUMENTATION_SCOPE);
     const meter =
       (options?.meter as Meter | undefined) ?? api.metrics.getMeter(INSTRUMENTATION_SCOPE);
-    return new ClientTelemetry(api, tracer, createInstruments(meter), provider);
+    return new ClientTelemetry(api, tracer, createInstruments(meter), provider, store);
   });
 }
 
@@ -39,22 +40,62 @@ export class ClientTelemetry {
   readonly tracer: Tracer;
   readonly instruments: Instruments;
   readonly provider: string;
+  readonly #store: RateStore | undefined;
+  /** Whether the meter records: the global meter with no SDK registered is a no-op. */
+  readonly #metered: boolean;
+  /** The store's fallback state when last seen. */
+  #storeInFallback = false;
 
   constructor(
     api: typeof OpenTelemetry,
     tracer: Tracer,
     instruments: Instruments,
     provider: string,
+    store?: RateStore,
   ) {
     this.api = api;
     this.tracer = tracer;
     this.instruments = instruments;
     this.provider = provider;
+    this.#store = store;
+    // A no-op meter makes every histogram the same one no-op instance.
+    this.#metered = instruments.requestDuration !== api.createNoopMeter().createHistogram('');
   }
 
-  /** Starts a call's span, a child of the active span; `undefined` when the tracer fails. */
+  /**
+   * After a call: records whether the shared store decides in memory, and puts an event on the
+   * call's span when that changed since the last call, so the trace shows where it began and ended.
+   */
+  observeStore(span: Span): void {
+    if (typeof this.#store?.isInFallback !== 'function') return;
+    const inFallback = this.#store.isInFallback() === true;
+    this.instruments.storeFallback?.record(inFallback ? 1 : 0, {
+      'issuer.provider': this.provider,
+    });
+    if (inFallback === this.#storeInFallback) return;
+    this.#storeInFallback = inFallback;
+    span.addEvent(inFallback ? 'issuer.store.fallback_started' : 'issuer.store.fallback_ended');
+  }
+
+  /**
+   * Starts a call's span, a child of the active span. `undefined` when nothing would be recorded
+   * (no SDK registered: the span does not record and the meter is a no-op), so the call then
+   * costs what it costs without telemetry, or when the tracer fails.
+   */
   startCall(start: CallStart): CallTelemetry | undefined {
-    return quietly(() => new CallTelemetry(this, start));
+    return quietly(() => {
+      const { api } = this;
+      const parent = api.context.active();
+      // Named by its method only until its template is read: an unsampled call never reads it.
+      const span = this.tracer.startSpan(
+        `${this.provider} ${start.method}`,
+        { kind: api.SpanKind.INTERNAL },
+        parent,
+      );
+      if (span.isRecording() || this.#metered) return new CallTelemetry(this, start, span, parent);
+      span.end();
+      return undefined;
+    });
   }
 
   /** The breaker of `rateClass` opened or closed, as this process sees it. */

@@ -18,6 +18,8 @@ export interface Instruments {
   readonly breakerState: Gauge | undefined;
   /** Outages started, counted by the one process that saw the breaker open. */
   readonly outages: Counter;
+  /** 1 while the client's shared store decides in this process's memory, 0 while it answers. */
+  readonly storeFallback: Gauge | undefined;
 }
 
 /** The buckets the conventions advise for `http.client.request.duration`, used for every duration here. */
@@ -61,6 +63,11 @@ export function createInstruments(meter: Meter): Instruments {
     outages: meter.createCounter('issuer.breaker.outages', {
       unit: '{outage}',
       description: 'Outages started: the breaker opened.',
+    }),
+    storeFallback: meter.createGauge?.('issuer.store.fallback', {
+      unit: '1',
+      description:
+        "1 while the shared rate store decides in this process's memory, 0 while it answers.",
     }),
   };
 }
