@@ -42,14 +42,14 @@ export default [
     name: 'the Cardda client, ky external',
     path: 'packages/cardda/dist/index.js',
     imported: '{ createCarddaClient }',
-    limit: '16.55 kB',
+    limit: '19.4 kB',
     ignore: ['ky'],
   }),
   check({
     name: 'the Clara client, ky external',
     path: 'packages/clara/dist/index.js',
     imported: '{ createClaraClient }',
-    limit: '17.75 kB',
+    limit: '20.6 kB',
     ignore: ['ky'],
   }),
   check({
@@ -70,6 +70,6 @@ export default [
     name: 'core: toLogFields and recordOnSpan, with the text made safe as IssuerError makes it',
     path: 'packages/core/dist/index.js',
     imported: '{ toLogFields, recordOnSpan }',
-    limit: '4.15 kB',
+    limit: '4.3 kB',
   }),
 ];
