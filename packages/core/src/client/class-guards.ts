@@ -76,10 +76,7 @@ function healthGuard(
     store: store.health,
     timeLimitMs: store.timeLimitMs,
     onOutage: options.onOutage,
-    onBreakerChange:
-      options.onBreakerChange === undefined
-        ? undefined
-        : (open: boolean) => options.onBreakerChange?.(rateClass, open),
+    onBreakerChange: (open: boolean) => options.onBreakerChange?.(rateClass, open),
     random: options.random ?? Math.random,
   };
   const bucket = bucketOf(name, rateClass, undefined);
