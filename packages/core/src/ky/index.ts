@@ -21,6 +21,7 @@ export type {
   RateStore,
   ReadWriteBudgets,
 } from '../rate/rate-types';
+export type { MeterLike, TelemetryOptions, TracerLike } from '../telemetry/telemetry-types';
 export { urlProblem } from './client-setup';
 export type {
   HttpMethod,
