@@ -49,8 +49,11 @@ describe('client telemetry: spans', () => {
       'url.full': 'https://issuer.test/v1/cards/81?page=REDACTED',
       'url.template': '/v1/cards/{id}',
       'http.response.status_code': 200,
-      'issuer.gate.wait_ms': 0,
+      'issuer.gate.wait_ms': expect.any(Number),
     });
+    // The gate is open: the wait is the event loop's turn, 0 or 1 ms, more on a loaded machine.
+    expect(attempt?.attributes['issuer.gate.wait_ms']).toBeGreaterThanOrEqual(0);
+    expect(attempt?.attributes['issuer.gate.wait_ms']).toBeLessThan(1_000);
     expect(call?.attributes).toMatchObject({
       'issuer.provider': 'test',
       'issuer.rate_class': 'all',
